@@ -1,0 +1,119 @@
+"""What every rule-pack rule has, whatever its check type: identity, docs, examples.
+
+A check type subclasses `PackRule`, reads its own keys in `configure` with
+`RuleData.take`, and implements `check`. Every key a rule's table holds must
+be read by someone, so a misspelt key is an error, not a silently ignored one.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any, Callable, TypeVar
+
+from ..languages import normalize_tag, primary
+from ..model import Category, Severity
+from ..rule import Example, Rule, Scope
+
+T = TypeVar("T")
+_MISSING = object()
+
+
+class PackError(Exception):
+    """A malformed rule pack; the message names the file and the rule."""
+
+
+class RuleData:
+    """One `[[rule]]` table, read key by key with types checked."""
+
+    def __init__(self, table: dict[str, Any], where: str) -> None:
+        self.table = table
+        self.where = where
+        self.used: set[str] = set()
+
+    def fail(self, problem: str) -> PackError:
+        return PackError(f"{self.where}: {problem}")
+
+    def take(self, key: str, kind: type | tuple[type, ...], default: Any = _MISSING) -> Any:
+        self.used.add(key)
+        if key not in self.table:
+            if default is _MISSING:
+                raise self.fail(f"missing required key `{key}`")
+            return default
+        value = self.table[key]
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            names = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
+            raise self.fail(f"`{key}` must be {names}, not {type(value).__name__}")
+        return value
+
+    def take_list(self, key: str, item: type, default: Any = _MISSING) -> list:
+        values = self.take(key, list, default)
+        for value in values or ():
+            if not isinstance(value, item):
+                raise self.fail(f"every item of `{key}` must be {item.__name__}, found {value!r}")
+        return values
+
+    def take_choice(self, key: str, choices: tuple[str, ...], default: str) -> str:
+        value = self.take(key, str, default)
+        if value not in choices:
+            raise self.fail(f"`{key}` must be one of {', '.join(choices)}; found {value!r}")
+        return value
+
+    def convert(self, key: str, value: Any, parse: Callable[[Any], T]) -> T:
+        try:
+            return parse(value)
+        except ValueError as error:
+            raise self.fail(f"`{key}`: {error}") from None
+
+    def check_all_used(self) -> None:
+        unknown = sorted(set(self.table) - self.used)
+        if unknown:
+            key = unknown[0]
+            close = difflib.get_close_matches(key, sorted(self.used), n=1)
+            hint = f" (did you mean `{close[0]}`?)" if close else ""
+            raise self.fail(f"unknown key `{key}`{hint}")
+
+
+class PackRule(Rule):
+    """A rule whose behaviour is a check type and whose details are data."""
+
+    #: The name rule packs use in `type = "..."`.
+    type_name = ""
+
+    def __init__(self, data: RuleData, origin: str) -> None:
+        self.origin = origin
+        self.code = data.take("code", str)
+        self.name = data.take("name", str)
+        self.category = data.convert("category", data.take("category", str), Category)
+        self.severity = data.convert("severity", data.take("severity", str, "warning"), Severity.parse)
+        self.scope = Scope.DOCUMENT
+        languages = data.take_list("languages", str, None)
+        if languages is not None:
+            tags = [normalize_tag(lang, strict=False) for lang in languages]
+            if None in tags:
+                raise data.fail(f"`languages` holds an unknown language tag: {languages[tags.index(None)]!r}")
+            self.languages = frozenset(primary(tag) for tag in tags)
+        self.message = data.take("message", str)
+        self.what = data.take("what", str).strip()
+        self.why = data.take("why", str).strip()
+        self.configure(data)
+        self.examples = tuple(self._read_examples(data))
+        data.check_all_used()
+
+    def configure(self, data: RuleData) -> None:
+        """Read the check type's own keys."""
+
+    def _read_examples(self, data: RuleData) -> list[Example]:
+        examples = []
+        for number, table in enumerate(data.take_list("examples", dict, []), start=1):
+            item = RuleData(table, f"{data.where}, example {number}")
+            example = Example(
+                text=item.take("text", str),
+                fires=item.take("fires", bool, True),
+                lang=item.take("lang", str, None),
+                fixed=item.take("fixed", str, None),
+            )
+            item.check_all_used()
+            examples.append(example)
+        if not any(e.fires for e in examples) or all(e.fires for e in examples):
+            raise data.fail("needs at least one example that fires and one that does not (`fires = false`)")
+        return examples

@@ -1,0 +1,89 @@
+"""The `pattern` check type: report text that matches a regular expression.
+
+Keys (besides the common ones):
+
+* `patterns` - regular expressions (the `regex` module's syntax). `{tokens}` in
+  a pattern stands for an alternation of every entry of `tokens`, escaped.
+* `tokens` - a table of word lists per language (`en = ["Comment", "Comments"]`):
+  the words of every language are used, since leftovers are often in the
+  language of the site, not of the translation.
+* `match` - `line` (default): the pattern must match a whole line, surrounding
+  whitespace aside; `search`: anywhere in a line.
+* `where` - `anywhere` (default) or `tail`: only among the last `tail-lines`
+  non-blank lines of the document (attribution lines, footers).
+* `ignore-case` - default true.
+* `fix` - `delete-line` (a safe fix removing the line) or `none`.
+
+`message` may use `{match}`, the matched text.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from ..document import Document
+from ..model import Finding
+from .base import PackRule, RuleData
+
+_MAX_SHOWN = 60  # characters of a match quoted in a message
+
+
+class PatternCheck(PackRule):
+    type_name = "pattern"
+
+    def configure(self, data: RuleData) -> None:
+        tokens_table = data.take("tokens", dict, {})
+        tokens: list[str] = []
+        for lang, words in tokens_table.items():
+            if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+                raise data.fail(f"`tokens.{lang}` must be a list of non-empty strings")
+            tokens.extend(words)
+        # Longest first, so "Comments" is tried before "Comment".
+        alternation = "|".join(regex.escape(t) for t in sorted(set(tokens), key=len, reverse=True))
+        self.match = data.take_choice("match", ("line", "search"), "line")
+        self.where = data.take_choice("where", ("anywhere", "tail"), "anywhere")
+        self.tail_lines = data.take("tail-lines", int, 3)
+        ignore_case = data.take("ignore-case", bool, True)
+        self.fixable = data.take_choice("fix", ("delete-line", "none"), "none") == "delete-line"
+        flags = regex.VERSION1 | regex.UNICODE | (regex.IGNORECASE | regex.FULLCASE if ignore_case else 0)
+        self.patterns = []
+        for source in data.take_list("patterns", str):
+            if "{tokens}" in source and not alternation:
+                raise data.fail("a pattern uses {tokens} but the rule has no `tokens`")
+            expanded = source.replace("{tokens}", f"(?:{alternation})")
+            try:
+                self.patterns.append(regex.compile(expanded, flags))
+            except regex.error as error:
+                raise data.fail(f"invalid pattern {source!r}: {error}") from None
+        if not self.patterns:
+            raise data.fail("`patterns` is empty")
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        lines = doc.lines
+        if self.where == "tail":
+            candidates = [line for line in lines if not line.is_blank][-self.tail_lines :]
+        else:
+            candidates = lines
+        for line in candidates:
+            text = line.text
+            stripped = text.strip()
+            if not stripped:
+                continue
+            offset = line.start + (len(text) - len(text.lstrip()))
+            for pattern in self.patterns:
+                found = pattern.fullmatch(stripped) if self.match == "line" else pattern.search(text)
+                if not found:
+                    continue
+                if self.match == "line":
+                    start, end = offset, offset + len(stripped)
+                else:
+                    start, end = line.start + found.start(), line.start + found.end()
+                shown = found.group()
+                if len(shown) > _MAX_SHOWN:
+                    shown = shown[: _MAX_SHOWN - 1] + "…"
+                message = self.message.replace("{match}", shown)
+                fix = self.delete_lines_fix(doc, line.number, line.number) if self.fixable else None
+                yield self.finding(doc, start, end, message, fix)
+                break

@@ -1,0 +1,203 @@
+"""The `qa-lint` command line: `check`, `rules`, `explain`.
+
+Exit status: 0 clean, 1 findings at or above `--fail-on`, 2 usage,
+configuration or input errors. A user's mistake never shows a traceback.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, List, Optional
+
+import typer
+
+from . import __version__
+from .errors import UsageError
+
+app = typer.Typer(
+    name="qa-lint",
+    help="Find what a careful editor would in translated news articles.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"qa-lint: error: {message}", err=True)
+    return typer.Exit(EXIT_ERROR)
+
+
+def _split(values: Optional[List[str]]) -> tuple[str, ...]:
+    """`--select B001,B002 --select N` -> ("B001", "B002", "N")."""
+    return tuple(part.strip() for value in values or () for part in value.split(",") if part.strip())
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"qa-lint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+) -> None:
+    """Find what a careful editor would in translated news articles."""
+
+
+@contextmanager
+def _output(path: Optional[Path]) -> Iterator[io.TextIOBase]:
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        handle = open(path, "w", encoding="utf-8", errors="backslashreplace", newline="\n")
+    except OSError as error:
+        raise UsageError(f"cannot write the report to {path}: {error.strerror or error}") from None
+    with handle:
+        yield handle
+
+
+def _registry():
+    from .registry import Registry
+
+    return Registry()
+
+
+@app.command()
+def check(
+    paths: List[str] = typer.Argument(None, help="Files and folders to lint (default: the current folder)."),
+    output_format: Optional[str] = typer.Option(None, "--format", "-f", help="full, concise, json, jsonl (and any a plugin adds)."),
+    output_file: Optional[Path] = typer.Option(None, "--output-file", "-o", help="Write the report to this file."),
+    select: Optional[List[str]] = typer.Option(None, help="Rules to run: codes, prefixes or categories (comma-separated)."),
+    extend_select: Optional[List[str]] = typer.Option(None, help="Rules to run in addition to the configured ones."),
+    ignore: Optional[List[str]] = typer.Option(None, help="Rules not to run: codes, prefixes or categories."),
+    fail_on: Optional[str] = typer.Option(None, help="Lowest severity that makes the run fail: error, warning (default), info."),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit with 0 even when there are findings."),
+    statistics: bool = typer.Option(False, "--statistics", help="Print the number of findings per rule."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="The language of every file linted (a language tag)."),
+    source_language: Optional[str] = typer.Option(None, "--source-language", help="The language articles were translated from."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Use this configuration file for every path."),
+    color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour the text formats (default: when writing to a terminal)."),
+) -> None:
+    """Lint translated articles: files, or folders walked for *.txt and *.md."""
+    try:
+        code = _check(
+            paths or ["."], output_format, output_file, select, extend_select, ignore, fail_on,
+            exit_zero, statistics, lang, source_language, config, color,
+        )
+    except UsageError as error:
+        raise _fail(str(error)) from None
+    raise typer.Exit(code)
+
+
+def _check(paths, output_format, output_file, select, extend_select, ignore, fail_on,
+           exit_zero, statistics, lang, source_language, config, color) -> int:
+    from .config import SettingsResolver
+    from .engine import Linter
+    from .languages import normalize_tag
+    from .model import Severity
+
+    overrides: dict = {}
+    if select is not None:
+        overrides["select"] = _split(select)
+    if extend_select is not None:
+        overrides["extend_select"] = _split(extend_select)
+    if ignore is not None:
+        overrides["ignore"] = _split(ignore)
+    if fail_on is not None:
+        try:
+            overrides["fail_on"] = Severity.parse(fail_on)
+        except ValueError as error:
+            raise UsageError(f"--fail-on: {error}") from None
+    for option, value, key in (("--lang", lang, "lang"), ("--source-language", source_language, "source_language")):
+        if value is not None:
+            tag = normalize_tag(value, strict=False)
+            if tag is None:
+                raise UsageError(f"{option}: {value!r} is not a language tag (try e.g. fa, fr-CA, vie)")
+            overrides[key] = tag
+
+    registry = _registry()
+    name = output_format or "full"
+    if name not in registry.formats:
+        raise UsageError(f"unknown format {name!r}; choose from: {', '.join(sorted(registry.formats))}")
+    linter = Linter(registry, SettingsResolver(overrides, config), Path.cwd())
+    report = linter.lint_paths(list(paths))
+
+    use_color = color if color is not None else (output_file is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    with _output(output_file) as stream:
+        registry.formats[name](registry, color=use_color).write(report, stream)
+        if statistics:
+            _write_statistics(report, stream if name in ("full", "concise") else sys.stderr)
+    for message in report.internal_errors:
+        typer.echo(f"qa-lint: internal error: {message}", err=True)
+    if report.input_errors or report.internal_errors:
+        problems = report.input_errors + len(report.internal_errors)
+        typer.echo(f"qa-lint: {problems} file(s) or rule(s) could not be checked; see the F00x findings above", err=True)
+        return EXIT_ERROR
+    if report.failing() and not exit_zero:
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def _write_statistics(report, stream) -> None:
+    from collections import Counter
+
+    counts = Counter((f.code, f.name, f.fix is not None) for f in report.findings)
+    for (code, name, fixable), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        stream.write(f"{count:6d}  {code:<6} {'[*]' if fixable else '   '} {name}\n")
+
+
+@app.command("rules")
+def list_rules(
+    output_format: str = typer.Option("text", "--format", "-f", help="text or json."),
+) -> None:
+    """List every rule: built-in, from rule packs and from plugins."""
+    try:
+        registry = _registry()
+        if output_format not in ("text", "json"):
+            raise UsageError(f"unknown format {output_format!r} for `rules`; choose text or json")
+    except UsageError as error:
+        raise _fail(str(error)) from None
+    rules = registry.sorted_rules()
+    if output_format == "json":
+        typer.echo(json.dumps([rule.describe() for rule in rules], ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"{'code':<6} {'name':<26} {'category':<12} {'severity':<8} fix  summary")
+    for rule in rules:
+        fix = "yes" if rule.fixable else "-"
+        typer.echo(f"{rule.code:<6} {rule.name:<26} {rule.category.value:<12} {str(rule.severity):<8} {fix:<4} {rule.summary}")
+
+
+@app.command()
+def explain(code: str = typer.Argument(..., help="A rule code (B001) or name (comment-counter).")) -> None:
+    """Show a rule's documentation: what it does, why it matters, and an example."""
+    from .explain import explain_rule
+
+    try:
+        registry = _registry()
+        typer.echo(explain_rule(registry.get(code)))
+    except UsageError as error:
+        raise _fail(str(error)) from None
+
+
+def run() -> None:
+    """Console-script entry point."""
+    # Reports hold every script on earth: never let the terminal's encoding drop them.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("qa-lint: interrupted", err=True)
+        sys.exit(130)

@@ -1,0 +1,200 @@
+"""Running rules: files -> documents -> document rules -> article groups -> group rules -> findings."""
+
+from __future__ import annotations
+
+import hashlib
+import traceback
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Iterable
+
+from .config import Settings, SettingsResolver
+from .detect import detect_language
+from .discovery import Target, discover, relative_to_root
+from .document import Document
+from .errors import UsageError
+from .groups import build_groups
+from .languages import language_from_path
+from .model import Finding, Position, Severity
+from .reading import InputProblem, decode, read_bytes
+from .registry import Registry
+from .rule import Rule, Scope
+from .selection import RuleSet, path_matches, rules_for, validate_settings
+
+
+@dataclass
+class Report:
+    findings: list[Finding] = field(default_factory=list)
+    files_checked: int = 0
+    # Files that could not be linted, and rules that crashed: both exit with 2.
+    input_errors: int = 0
+    internal_errors: list[str] = field(default_factory=list)
+    # Each finding's path -> the fail-on level of the settings that apply there.
+    fail_on: dict[str, Severity] = field(default_factory=dict)
+
+    def failing(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity >= self.fail_on.get(f.path, Severity.WARNING)]
+
+
+@dataclass
+class _FileJob:
+    target: Target
+    settings: Settings
+    ruleset: RuleSet
+
+
+class Linter:
+    def __init__(self, registry: Registry, resolver: SettingsResolver, cwd: Path) -> None:
+        self.registry = registry
+        self.resolver = resolver
+        self.cwd = cwd
+
+    # -- planning -----------------------------------------------------------
+    def _ruleset(self, settings: Settings, file: Path) -> RuleSet:
+        allowed = lambda rule: self.registry.pack_folder[rule.code] in (None, *settings.rule_packs)  # noqa: E731
+        rules = self.registry.sorted_rules()
+        return rules_for(settings, rules, relative_to_root(file, settings), allowed)
+
+    def _prepare(self, settings_list: Iterable[Settings]) -> None:
+        settings_list = list(settings_list)
+        for settings in settings_list:
+            self.registry.add_pack_folders(settings.rule_packs)
+        for settings in settings_list:
+            validate_settings(settings, self.registry.sorted_rules())
+
+    # -- running ------------------------------------------------------------
+    def lint_paths(self, paths: list[str]) -> Report:
+        targets, missing = discover(paths, self.resolver.for_folder, self.cwd)
+        jobs = [_FileJob(t, self.resolver.for_folder(t.file.parent), None) for t in targets]  # type: ignore[arg-type]
+        self._prepare(self.resolver.all_settings())
+        report = Report()
+        for item in missing:
+            settings = self.resolver.for_folder(self.cwd)
+            report.fail_on[item.display] = settings.fail_on
+            self._file_problem(report, item.display, None, "F001", item.reason, self._ruleset(settings, self.cwd / item.display))
+        documents: list[tuple[Document, _FileJob]] = []
+        for job in jobs:
+            job.ruleset = self._ruleset(job.settings, job.target.file)
+            report.fail_on[job.target.display] = job.settings.fail_on
+            doc = self._read(job, report)
+            if doc is not None:
+                documents.append((doc, job))
+        for doc, job in documents:
+            report.files_checked += 1
+            self._run_document_rules(doc, job.ruleset, report)
+        self._run_group_rules(documents, report)
+        report.findings = finalize(report.findings)
+        return report
+
+    def lint_text(self, text: str, *, path: str = "<text>", lang: str | None = None) -> Report:
+        """Lint a string as if it were a file at `path` (used by `explain`, tests and examples)."""
+        return self.lint_bytes(text.encode("utf-8", "surrogateescape"), path=path, lang=lang)
+
+    def lint_bytes(self, data: bytes, *, path: str = "<text>", lang: str | None = None) -> Report:
+        settings = self.resolver.for_folder(self.cwd)
+        if lang:
+            settings = replace(settings, lang=lang)
+        self._prepare([settings])
+        target = Target(self.cwd / path, path, True)
+        job = _FileJob(target, settings, self._ruleset(settings, target.file))
+        report = Report(fail_on={path: settings.fail_on})
+        doc = self._decode(job, data, report)
+        if doc is not None:
+            report.files_checked = 1
+            self._run_document_rules(doc, job.ruleset, report)
+            self._run_group_rules([(doc, job)], report)
+        report.findings = finalize(report.findings)
+        return report
+
+    def _read(self, job: _FileJob, report: Report) -> Document | None:
+        try:
+            data = read_bytes(job.target.file, job.settings.max_file_size)
+        except InputProblem as problem:
+            self._file_problem(report, job.target.display, None, problem.code, problem.message, job.ruleset)
+            return None
+        return self._decode(job, data, report)
+
+    def _decode(self, job: _FileJob, data: bytes, report: Report) -> Document | None:
+        target, settings = job.target, job.settings
+        try:
+            text, encoding, bom = decode(data, settings.encoding)
+        except InputProblem as problem:
+            self._file_problem(report, target.display, settings.lang, problem.code, problem.message, job.ruleset)
+            return None
+        lang = resolve_language(target, settings, text)
+        return Document(path=target.display, file=target.file, text=text, lang=lang, encoding=encoding, bom=bom)
+
+    def _file_problem(self, report: Report, path: str, lang, code: str, message: str, ruleset: RuleSet) -> None:
+        rule = self.registry.rules[code]
+        if rule not in ruleset.rules:
+            return
+        report.input_errors += 1
+        start = Position(1, 1)
+        report.findings.append(
+            Finding(rule.code, rule.name, rule.category, ruleset.severities[code], message, path, start, start, lang)
+        )
+
+    def _run_document_rules(self, doc: Document, ruleset: RuleSet, report: Report) -> None:
+        for rule in ruleset.rules:
+            if rule.scope is Scope.DOCUMENT and rule.applies_to(doc.lang):
+                self._collect(rule, lambda: rule.check(doc), {doc.path: ruleset}, report)
+
+    def _run_group_rules(self, documents: list[tuple[Document, _FileJob]], report: Report) -> None:
+        group_rules = {
+            rule.code: rule
+            for _, job in documents
+            for rule in job.ruleset.rules
+            if rule.scope is Scope.GROUP
+        }
+        if not group_rules:
+            return
+        rulesets = {doc.path: job.ruleset for doc, job in documents}
+        source_language = next((job.settings.source_language for _, job in documents if job.settings.source_language), None)
+        for group in build_groups([doc for doc, _ in documents], source_language):
+            for rule in group_rules.values():
+                self._collect(rule, lambda: rule.check_group(group), rulesets, report)
+
+    def _collect(self, rule: Rule, run, rulesets: dict[str, RuleSet], report: Report) -> None:
+        try:
+            found = list(run())
+        except Exception:  # noqa: BLE001 - a rule bug must not end the run or lose other findings
+            report.internal_errors.append(
+                f"rule {rule.code} ({rule.name}) crashed; please report this with the file that caused it:\n"
+                + traceback.format_exc(limit=-3)
+            )
+            return
+        for finding in found:
+            ruleset = rulesets.get(finding.path)
+            if ruleset is None or rule not in ruleset.rules:
+                continue
+            level = ruleset.severities[rule.code]
+            report.findings.append(finding if finding.severity == level else replace(finding, severity=level))
+
+
+def resolve_language(target: Target, settings: Settings, text: str) -> str | None:
+    """--lang, then the config's language-map, then the path, then the text itself."""
+    if settings.lang:
+        return settings.lang
+    relative = relative_to_root(target.file, settings)
+    for glob, tag in settings.language_map:
+        if path_matches(glob, relative):
+            return tag
+    return language_from_path(target.display) or detect_language(text)
+
+
+def finalize(findings: list[Finding]) -> list[Finding]:
+    """Sort findings and give each a fingerprint that survives unrelated lines moving."""
+    findings = sorted(findings, key=lambda f: f.sort_key)
+    seen: Counter[tuple[str, str, str]] = Counter()
+    result = []
+    for finding in findings:
+        key = (finding.code, finding.path, " ".join(finding.source_line.split()))
+        occurrence = seen[key]
+        seen[key] += 1
+        digest = hashlib.sha256("\0".join((*key, str(occurrence))).encode("utf-8", "surrogatepass")).hexdigest()
+        result.append(replace(finding, fingerprint=digest[:16]))
+    return result
+
+
+__all__ = ["Linter", "Report", "UsageError", "finalize", "resolve_language"]

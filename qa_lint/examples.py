@@ -1,0 +1,42 @@
+"""Running a rule on its own examples: used by `qa-lint explain` and the generic rule test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .document import Document
+from .fixes import apply_fixes
+from .groups import build_groups
+from .model import Finding, Position
+from .reading import InputProblem, decode
+from .rule import Example, Rule, Scope
+
+
+def run_example(rule: Rule, example: Example) -> list[Finding]:
+    """The findings `rule` reports on `example`'s text, read as a file would be."""
+    data = example.text.encode("utf-8", "surrogateescape")
+    path = f"example.{example.lang}.txt" if example.lang else "example.txt"
+    try:
+        text, encoding, bom = decode(data)
+    except InputProblem as problem:
+        start = Position(1, 1)
+        if problem.code != rule.code:
+            return []
+        return [Finding(rule.code, rule.name, rule.category, rule.severity, problem.message, path, start, start, example.lang)]
+    doc = Document(path=path, file=Path(path), text=text, lang=example.lang, encoding=encoding, bom=bom)
+    if not rule.applies_to(doc.lang):
+        return []
+    if rule.scope is Scope.GROUP:
+        return [f for group in build_groups([doc], None) for f in rule.check_group(group)]
+    return [f for f in rule.check(doc) if f.code == rule.code]
+
+
+def fixed_text(rule: Rule, example: Example, max_passes: int = 10) -> str:
+    """`example`'s text with the rule's fixes applied, pass after pass until nothing changes."""
+    text = example.text
+    for _ in range(max_passes):
+        findings = run_example(rule, Example(text, lang=example.lang))
+        text, applied = apply_fixes(text, findings, unsafe=True)
+        if not applied:
+            break
+    return text

@@ -1,0 +1,35 @@
+"""`qa-lint explain CODE`: a rule's documentation with its examples run live."""
+
+from __future__ import annotations
+
+import textwrap
+
+from .examples import fixed_text, run_example
+from .rule import Rule
+
+
+def _block(text: str) -> str:
+    return textwrap.indent(text.rstrip("\n") or "(empty)", "    ")
+
+
+def explain_rule(rule: Rule) -> str:
+    out = [f"{rule.code} {rule.name}", ""]
+    facts = f"Category: {rule.category.value}. Default severity: {rule.severity}. Scope: {rule.scope.value}."
+    facts += " Fix: available." if rule.fixable else " Fix: none."
+    if rule.languages:
+        facts += f" Languages: {', '.join(sorted(rule.languages))}."
+    out += [facts, f"Defined in: {rule.origin}", ""]
+    out += ["## What it does", rule.what, "", "## Why is this bad?", rule.why, ""]
+    firing = [e for e in rule.examples if e.fires]
+    quiet = [e for e in rule.examples if not e.fires]
+    if firing:
+        example = firing[0]
+        out += ["## Example", "", "This text" + (f" ({example.lang})" if example.lang else "") + ":", _block(example.text), ""]
+        for finding in run_example(rule, example):
+            out.append(f"  {finding.start.line}:{finding.start.column}: {finding.code} {finding.message}")
+        if rule.fixable:
+            out += ["", "Corrected:", _block(example.fixed if example.fixed is not None else fixed_text(rule, example))]
+        out.append("")
+    if quiet:
+        out += ["Not reported:", _block(quiet[0].text), ""]
+    return "\n".join(out).rstrip() + "\n"

@@ -1,0 +1,75 @@
+"""Language tags: normalising what users and folder names say, and reading them off paths.
+
+Every tag is normalised to its shortest BCP 47 form (`fas` -> `fa`, `zho-CN` ->
+`zh-CN`, `fr_CA` -> `fr-CA`) so rules and rule packs compare one spelling.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import PurePosixPath
+
+# Individual languages that news corpora name by their ISO 639-3 code but that
+# everyone else knows by their macrolanguage (NTREX's `arb` is Arabic).
+_MACRO_MEMBERS = {"arb": "ar", "pes": "fa", "prs": "fa-AF", "cmn": "zh", "zsm": "ms", "ekk": "et", "lvs": "lv", "npi": "ne", "swh": "sw", "uzn": "uz", "azj": "az", "plt": "mg", "khk": "mn", "ory": "or", "gaz": "om", "ydd": "yi", "pbt": "ps"}
+
+# How many parent folders of a file may name its language (`fa/2024/x.txt`).
+# Looking further up would read user names and project folders as languages.
+PARENT_FOLDERS_CONSULTED = 3
+
+
+@functools.lru_cache(maxsize=4096)
+def normalize_tag(value: str, *, strict: bool = True) -> str | None:
+    """The canonical form of a language tag, or None if `value` is not one.
+
+    Accepts BCP 47 tags and ISO 639-1/-2/-3 codes. With `strict` (used for folder
+    and file names) only languages that have a two-letter code, or a few common
+    individual languages of macrolanguages, count: otherwise folder names such
+    as `src`, `old` or `new` would pass as (real, rare) ISO 639-3 languages.
+    """
+    import langcodes  # imported here: 25 ms most runs never pay
+
+    raw = value.strip().replace("_", "-")
+    if not raw or raw.lower() in {"und", "mul", "zxx", "mis"}:
+        return None
+    head, _, rest = raw.partition("-")
+    head_lower = head.lower()
+    if head_lower in _MACRO_MEMBERS:
+        raw = _MACRO_MEMBERS[head_lower] + ("-" + rest if rest else "")
+    try:
+        if not langcodes.tag_is_valid(raw):
+            return None
+        tag = langcodes.standardize_tag(raw)
+    except (ValueError, LookupError):
+        return None
+    if strict and len(tag.split("-")[0]) != 2:
+        return None
+    return tag
+
+
+def primary(tag: str | None) -> str | None:
+    """The language subtag alone: `fr-CA` -> `fr`. Rule packs filter on it."""
+    return tag.split("-")[0] if tag else None
+
+
+def language_from_path(path: str) -> str | None:
+    """The language a path names: a file suffix (`x.fa.txt`) or a parent folder (`fa/x.txt`)."""
+    pure = PurePosixPath(path)
+    suffixes = pure.name.split(".")[1:-1]
+    if suffixes:
+        tag = normalize_tag(suffixes[-1])
+        if tag:
+            return tag
+    for folder in list(reversed(pure.parent.parts))[:PARENT_FOLDERS_CONSULTED]:
+        tag = normalize_tag(folder)
+        if tag:
+            return tag
+    return None
+
+
+def strip_language_suffix(name: str) -> str | None:
+    """`320388.fa.txt` -> `320388.txt`; None when the name carries no language suffix."""
+    parts = name.split(".")
+    if len(parts) >= 3 and normalize_tag(parts[-2]):
+        return ".".join(parts[:-2] + parts[-1:])
+    return None

@@ -1,0 +1,133 @@
+"""The typed objects every part of qa-lint speaks: severities, categories, findings, fixes.
+
+Positions inside the engine are code-point offsets into a document's text; they
+become 1-based line/column pairs (end exclusive) only when a finding is made, so
+rules never count lines themselves.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Severity(enum.IntEnum):
+    """How bad a finding is; ordered so `--fail-on` can compare."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls[value.strip().upper()]
+        except (KeyError, AttributeError):
+            raise ValueError(
+                f"unknown severity {value!r} (expected one of: error, warning, info)"
+            ) from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+class Category(str, enum.Enum):
+    """The rule families; also accepted by `--select` / `--ignore`."""
+
+    NAMES = "names"
+    BOILERPLATE = "boilerplate"
+    SCRIPT = "script"
+    CAPTION = "caption"
+    LANGUAGE = "language"
+    TYPOGRAPHY = "typography"
+    FILE = "file"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Applicability(str, enum.Enum):
+    """Whether `--fix` may apply a fix on its own (`safe`) or only with `--unsafe-fixes`."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    line: int  # 1-based
+    column: int  # 1-based, in Unicode code points
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the text between `start` and `end` (exclusive) with `content`."""
+
+    start: Position
+    end: Position
+    content: str
+    # Code-point offsets into the document text, kept for applying fixes.
+    start_offset: int = field(default=0, compare=False)
+    end_offset: int = field(default=0, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "line": self.start.line,
+            "column": self.start.column,
+            "end_line": self.end.line,
+            "end_column": self.end.column,
+            "content": self.content,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    message: str
+    edits: tuple[Edit, ...]
+    applicability: Applicability = Applicability.SAFE
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "message": self.message,
+            "applicability": self.applicability.value,
+            "edits": [edit.to_dict() for edit in self.edits],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    code: str
+    name: str
+    category: Category
+    severity: Severity
+    message: str
+    path: str
+    start: Position
+    end: Position
+    lang: str | None
+    fix: Fix | None = None
+    # The text of the first reported line; used for display and fingerprints.
+    source_line: str = field(default="", compare=False)
+    fingerprint: str = ""
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.path, self.start.line, self.start.column, self.code, self.message)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "category": self.category.value,
+            "severity": str(self.severity),
+            "message": self.message,
+            "path": self.path,
+            "line": self.start.line,
+            "column": self.start.column,
+            "end_line": self.end.line,
+            "end_column": self.end.column,
+            "lang": self.lang,
+            "fix": self.fix.to_dict() if self.fix else None,
+            "fingerprint": self.fingerprint,
+        }

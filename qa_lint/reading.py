@@ -1,0 +1,83 @@
+"""Turning a file's bytes into text, or into a precise `file` finding when that cannot be done.
+
+Nothing here guesses silently: a file that is not valid in the configured
+encoding is reported with the line, column and byte that broke it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import stat
+from pathlib import Path
+
+# Byte-order marks, longest first (a UTF-32 LE BOM starts like a UTF-16 LE one).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Like git, call a file binary when its first 8 KiB hold a NUL byte.
+_BINARY_SNIFF = 8192
+
+
+class InputProblem(Exception):
+    """A file that cannot be linted; `code` names the `file` rule that reports it."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def read_bytes(file: Path, max_bytes: int) -> bytes:
+    try:
+        info = file.stat()
+    except OSError as error:
+        raise InputProblem("F001", f"cannot read the file: {error.strerror or error}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise InputProblem("F001", "not a regular file (a folder, FIFO, socket or device)")
+    if info.st_size > max_bytes:
+        raise InputProblem(
+            "F005",
+            f"file is {info.st_size:,} bytes, over the limit of {max_bytes:,} "
+            "(setting `max-file-size`); not linted",
+        )
+    try:
+        with open(file, "rb") as handle:
+            return handle.read(max_bytes + 1)
+    except OSError as error:
+        raise InputProblem("F001", f"cannot read the file: {error.strerror or error}") from None
+
+
+def decode(data: bytes, encoding: str = "utf-8") -> tuple[str, str, bool]:
+    """(text, encoding, had_bom). Raises InputProblem for binary, undecodable or empty input."""
+    bom = next(((mark, name) for mark, name in _BOMS if data.startswith(mark)), None)
+    if bom:
+        encoding, data = bom[1], data[len(bom[0]) :]
+    elif b"\x00" in data[:_BINARY_SNIFF]:
+        raise InputProblem("F003", "binary file (it contains NUL bytes); not linted")
+    try:
+        text = codecs.decode(data, encoding, errors="strict")
+    except UnicodeDecodeError as error:
+        raise InputProblem("F002", _describe_decode_error(data, encoding, error)) from None
+    except LookupError:
+        raise InputProblem("F002", f"unknown encoding {encoding!r} (setting `encoding`)") from None
+    if not text.strip():
+        what = "empty" if not text else "blank (only whitespace)"
+        raise InputProblem("F004", f"file is {what}: an article was expected")
+    return text, encoding, bom is not None
+
+
+def _describe_decode_error(data: bytes, encoding: str, error: UnicodeDecodeError) -> str:
+    head = data[: error.start]
+    line = head.count(b"\n") + 1
+    line_start = head.rfind(b"\n") + 1
+    column = len(codecs.decode(data[line_start : error.start], encoding, errors="replace")) + 1
+    bad = data[error.start : error.end].hex(" ")
+    return (
+        f"not valid {encoding.upper()}: byte(s) {bad} at line {line}, column {column} "
+        f"(byte offset {error.start}); re-save the file as UTF-8 or set `encoding`"
+    )
+

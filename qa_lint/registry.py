@@ -1,0 +1,86 @@
+"""Everything plugins contribute, collected once: rules, check types, formats."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+from .checktypes.base import PackError
+from .errors import UsageError
+from .packs import load_packs
+from .plugins import plugin_manager
+from .rule import Rule
+
+if TYPE_CHECKING:
+    from .formats import Format
+
+_CODE = re.compile(r"^[A-Z]{1,4}[0-9]{1,4}$")
+_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class Registry:
+    def __init__(self, load_entry_points: bool = True, manager=None) -> None:
+        self.manager = manager or plugin_manager(load_entry_points)
+        hook = self.manager.hook
+        self.check_types = {}
+        for batch in hook.qa_lint_register_check_types():
+            for check_type in batch:
+                self.check_types[check_type.type_name] = check_type
+        self.formats: dict[str, type[Format]] = {}
+        for batch in hook.qa_lint_register_formats():
+            for format_class in batch:
+                self.formats[format_class.name] = format_class
+        self.rules: dict[str, Rule] = {}
+        # Rule code -> the extra pack folder it came from (None: always available).
+        self.pack_folder: dict[str, Path | None] = {}
+        for batch in hook.qa_lint_register_rules():
+            self._add(batch, None)
+        plugin_packs = [Path(folder) for batch in hook.qa_lint_register_rule_packs() for folder in batch]
+        self._add(self._load(plugin_packs), None)
+        self._extra_loaded: set[Path] = set()
+
+    def _load(self, folders: Iterable[Path]):
+        try:
+            return load_packs(folders, self.check_types)
+        except PackError as error:
+            raise UsageError(f"malformed rule pack: {error}") from None
+
+    def add_pack_folders(self, folders: Iterable[Path]) -> None:
+        """Rule packs named in configuration; their rules apply where that config applies."""
+        for folder in folders:
+            if folder not in self._extra_loaded:
+                self._extra_loaded.add(folder)
+                self._add(self._load([folder]), folder)
+
+    def _add(self, rules: Iterable[Rule], folder: Path | None) -> None:
+        for rule in rules:
+            where = getattr(rule, "origin", "a plugin")
+            if not _CODE.match(rule.code or ""):
+                raise UsageError(f"{where}: rule code {rule.code!r} must be 1-4 capital letters then 1-4 digits")
+            if not _NAME.match(rule.name or ""):
+                raise UsageError(f"{where}: rule {rule.code} name {rule.name!r} must be kebab-case")
+            if rule.code in self.rules:
+                other = self.rules[rule.code]
+                raise UsageError(
+                    f"{where}: rule code {rule.code} is already used by {other.name!r} ({other.origin})"
+                )
+            self.rules[rule.code] = rule
+            self.pack_folder[rule.code] = folder
+
+    def sorted_rules(self) -> list[Rule]:
+        return [self.rules[code] for code in sorted(self.rules, key=_code_key)]
+
+    def get(self, code: str) -> Rule:
+        rule = self.rules.get(code.upper())
+        if rule is None:
+            by_name = {r.name: r for r in self.rules.values()}
+            rule = by_name.get(code.lower())
+        if rule is None:
+            raise UsageError(f"unknown rule {code!r} (see `qa-lint rules`)")
+        return rule
+
+
+def _code_key(code: str) -> tuple[str, int]:
+    letters = code.rstrip("0123456789")
+    return letters, int(code[len(letters) :])

@@ -1,0 +1,153 @@
+"""What a rule is: identity, documentation, examples, scope, and how it reports.
+
+Built-in Python rules subclass `Rule` and set class attributes; rules from TOML
+packs are instances of a check type (`qa_lint.checktypes`) built from data. Both
+look the same to the engine, the CLI and the tests.
+"""
+
+from __future__ import annotations
+
+import enum
+import inspect
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable
+
+from .languages import primary
+from .model import Applicability, Category, Edit, Finding, Fix, Severity
+
+if TYPE_CHECKING:
+    from .document import Document
+    from .groups import ArticleGroup
+
+
+class Scope(str, enum.Enum):
+    """What a rule looks at in one call."""
+
+    DOCUMENT = "document"  # one file
+    GROUP = "group"  # all translations of one article
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """Text that must make the rule fire (`fires`) or must not; `fixed` is the repaired text."""
+
+    text: str
+    fires: bool = True
+    lang: str | None = None
+    fixed: str | None = None
+
+
+_SECTION = re.compile(r"^##\s+(.+?)\s*$", re.MULTILINE)
+
+
+def parse_doc_sections(doc: str) -> dict[str, str]:
+    """Split a ruff-style docstring ("## What it does", "## Why is this bad?") into sections."""
+    doc = inspect.cleandoc(doc or "")
+    sections: dict[str, str] = {}
+    matches = list(_SECTION.finditer(doc))
+    for index, match in enumerate(matches):
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(doc)
+        sections[match.group(1).lower()] = doc[match.end() : end].strip()
+    return sections
+
+
+class Rule:
+    """Base of every rule. Subclasses implement `check` (document scope) or `check_group`."""
+
+    code: ClassVar[str] | str = ""
+    name: ClassVar[str] | str = ""
+    category: ClassVar[Category] | Category = Category.FILE
+    severity: ClassVar[Severity] | Severity = Severity.WARNING
+    scope: ClassVar[Scope] | Scope = Scope.DOCUMENT
+    fixable: ClassVar[bool] | bool = False
+    # Primary language subtags the rule applies to; None means every language.
+    languages: ClassVar[frozenset[str] | None] | frozenset[str] | None = None
+    examples: ClassVar[tuple[Example, ...]] | tuple[Example, ...] = ()
+    # Where the rule comes from, for `qa-lint rules` ("built-in", a pack file, a plugin).
+    origin: ClassVar[str] | str = "built-in"
+
+    # Documentation: ruff-style docstring sections, read once per class. Rules
+    # built from data (rule packs) set these attributes on the instance instead.
+    what: str = ""
+    why: str = ""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        sections = parse_doc_sections(cls.__doc__ or "")
+        cls.what = sections.get("what it does", "")
+        cls.why = sections.get("why is this bad?", "")
+
+    @property
+    def summary(self) -> str:
+        """One line for listings: the first sentence of "What it does"."""
+        first = self.what.split("\n\n")[0].replace("\n", " ")
+        return first.split(". ")[0].rstrip(".")
+
+    def applies_to(self, lang: str | None) -> bool:
+        return self.languages is None or primary(lang) in self.languages
+
+    # -- checking --------------------------------------------------------
+    def check(self, doc: Document) -> Iterable[Finding]:
+        """Findings in one document (scope `document`)."""
+        return ()
+
+    def check_group(self, group: ArticleGroup) -> Iterable[Finding]:
+        """Findings across the translations of one article (scope `group`)."""
+        return ()
+
+    # -- reporting helpers ---------------------------------------------------
+    def finding(
+        self,
+        doc: Document,
+        start: int,
+        end: int,
+        message: str,
+        fix: Fix | None = None,
+    ) -> Finding:
+        """A finding for the text between offsets `start` and `end` (exclusive)."""
+        first = doc.line_at(start)
+        return Finding(
+            code=self.code,
+            name=self.name,
+            category=self.category,
+            severity=self.severity,
+            message=message,
+            path=doc.path,
+            start=doc.position(start),
+            end=doc.position(end),
+            lang=doc.lang,
+            fix=fix,
+            source_line=first.text,
+        )
+
+    @staticmethod
+    def edit(doc: Document, start: int, end: int, content: str) -> Edit:
+        return Edit(doc.position(start), doc.position(end), content, start, end)
+
+    def fix(
+        self,
+        message: str,
+        edits: Iterable[Edit],
+        applicability: Applicability = Applicability.SAFE,
+    ) -> Fix:
+        return Fix(message, tuple(edits), applicability)
+
+    def delete_lines_fix(self, doc: Document, first: int, last: int, message: str = "Delete the line") -> Fix:
+        """A fix removing lines `first`..`last` (1-based, inclusive) with their terminators."""
+        lines = doc.lines
+        start, end = lines[first - 1].start, lines[last - 1].next_start
+        return self.fix(message, [self.edit(doc, start, end, "")])
+
+    def describe(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "category": self.category.value,
+            "severity": str(self.severity),
+            "scope": self.scope.value,
+            "fixable": self.fixable,
+            "languages": sorted(self.languages) if self.languages else None,
+            "origin": self.origin,
+            "summary": self.summary,
+        }

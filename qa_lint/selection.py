@@ -1,0 +1,87 @@
+"""Which rules run on which file: `select`, `ignore`, per-file ignores, severity overrides.
+
+A selector is `ALL`, a category name (`boilerplate`), a code prefix (`B`, `B00`)
+or a full code (`B001`). When select and ignore both match a rule, the more
+specific selector wins (`select = ["B001"]`, `ignore = ["B"]` keeps B001).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Iterable
+
+from .config import Settings
+from .errors import UsageError
+from .model import Category, Severity
+from .rule import Rule
+
+_CATEGORIES = {c.value for c in Category}
+
+
+def specificity(selector: str, rule: Rule) -> int:
+    """How precisely `selector` names `rule`: 0 = not at all; higher wins."""
+    if selector == "ALL":
+        return 1
+    if selector == rule.category.value:
+        return 2
+    if rule.code.startswith(selector):
+        return 2 + len(selector)
+    return 0
+
+
+def validate_selectors(selectors: Iterable[str], rules: Iterable[Rule], where: str) -> None:
+    rules = list(rules)
+    for selector in selectors:
+        if selector == "ALL" or selector in _CATEGORIES:
+            continue
+        if not any(rule.code.startswith(selector) for rule in rules):
+            raise UsageError(f"{where}: unknown rule code or prefix {selector!r} (see `qa-lint rules`)")
+
+
+def validate_settings(settings: Settings, rules: list[Rule]) -> None:
+    where = settings.where
+    validate_selectors(settings.select + settings.extend_select + settings.ignore, rules, where)
+    for glob, selectors in settings.per_file_ignores:
+        validate_selectors(selectors, rules, f"{where}: per-file-ignores {glob!r}")
+    validate_selectors((code for code, _ in settings.severity), rules, f"{where}: severity")
+
+
+def _best(selectors: Iterable[str], rule: Rule) -> int:
+    return max((specificity(s, rule) for s in selectors), default=0)
+
+
+def path_matches(glob: str, relative: str) -> bool:
+    """Glob match for config patterns: `*` crosses folders; a pattern without `/` also matches the file name."""
+    if fnmatch.fnmatchcase(relative, glob) or fnmatch.fnmatchcase(relative, glob.rstrip("/") + "/*"):
+        return True
+    return "/" not in glob and fnmatch.fnmatchcase(PurePosixPath(relative).name, glob)
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The rules enabled for one file, with their effective severities."""
+
+    rules: tuple[Rule, ...]
+    severities: dict[str, Severity]
+
+
+def rules_for(settings: Settings, rules: list[Rule], relative: str, pack_rules_allowed) -> RuleSet:
+    selected = settings.select + settings.extend_select
+    ignored = list(settings.ignore)
+    for glob, selectors in settings.per_file_ignores:
+        if path_matches(glob, relative):
+            ignored.extend(selectors)
+    enabled = tuple(
+        rule for rule in rules if pack_rules_allowed(rule) and _best(selected, rule) > _best(ignored, rule)
+    )
+    severities = {}
+    for rule in enabled:
+        best, level = 0, rule.severity
+        for selector, override in settings.severity:
+            weight = specificity(selector, rule)
+            if weight > best:
+                best, level = weight, override
+        severities[rule.code] = level
+    return RuleSet(enabled, severities)
