@@ -67,10 +67,16 @@ def _output(path: Optional[Path]) -> Iterator[io.TextIOBase]:
         yield handle
 
 
-def _registry():
+def _registry(with_config_packs: bool = False):
+    """All rules; with `with_config_packs`, also those of the packs the current folder's config names."""
     from .registry import Registry
 
-    return Registry()
+    registry = Registry()
+    if with_config_packs:
+        from .config import SettingsResolver
+
+        registry.add_pack_folders(SettingsResolver({}).for_folder(Path.cwd()).rule_packs)
+    return registry
 
 
 @app.command()
@@ -163,7 +169,7 @@ def list_rules(
 ) -> None:
     """List every rule: built-in, from rule packs and from plugins."""
     try:
-        registry = _registry()
+        registry = _registry(with_config_packs=True)
         if output_format not in ("text", "json"):
             raise UsageError(f"unknown format {output_format!r} for `rules`; choose text or json")
     except UsageError as error:
@@ -184,7 +190,7 @@ def explain(code: str = typer.Argument(..., help="A rule code (B001) or name (co
     from .explain import explain_rule
 
     try:
-        registry = _registry()
+        registry = _registry(with_config_packs=True)
         typer.echo(explain_rule(registry.get(code)))
     except UsageError as error:
         raise _fail(str(error)) from None

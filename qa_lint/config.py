@@ -85,7 +85,11 @@ def _parse_table(table: dict[str, Any], root: Path, where: str) -> dict[str, Any
         elif key == "source-language":
             values["source_language"] = _language(key, value, where)
         elif key == "rule-packs":
-            values["rule_packs"] = tuple((root / folder).resolve() for folder in _strings(key, value, where))
+            folders = tuple((root / folder).resolve() for folder in _strings(key, value, where))
+            for given, folder in zip(value, folders):
+                if not folder.is_dir():
+                    raise UsageError(f"{where}: `rule-packs`: rule pack folder {given!r} not found ({folder})")
+            values["rule_packs"] = folders
         elif key == "fail-on":
             try:
                 values["fail_on"] = Severity.parse(str(value))

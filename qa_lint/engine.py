@@ -72,7 +72,8 @@ class Linter:
         for item in missing:
             settings = self.resolver.for_folder(self.cwd)
             report.fail_on[item.display] = settings.fail_on
-            self._file_problem(report, item.display, None, "F001", item.reason, self._ruleset(settings, self.cwd / item.display))
+            problem = InputProblem("F001", item.reason)
+            self._file_problem(report, item.display, None, problem, self._ruleset(settings, self.cwd / item.display))
         documents: list[tuple[Document, _FileJob]] = []
         for job in jobs:
             job.ruleset = self._ruleset(job.settings, job.target.file)
@@ -111,7 +112,7 @@ class Linter:
         try:
             data = read_bytes(job.target.file, job.settings.max_file_size)
         except InputProblem as problem:
-            self._file_problem(report, job.target.display, None, problem.code, problem.message, job.ruleset)
+            self._file_problem(report, job.target.display, None, problem, job.ruleset)
             return None
         return self._decode(job, data, report)
 
@@ -120,19 +121,20 @@ class Linter:
         try:
             text, encoding, bom = decode(data, settings.encoding)
         except InputProblem as problem:
-            self._file_problem(report, target.display, settings.lang, problem.code, problem.message, job.ruleset)
+            self._file_problem(report, target.display, settings.lang, problem, job.ruleset)
             return None
         lang = resolve_language(target, settings, text)
         return Document(path=target.display, file=target.file, text=text, lang=lang, encoding=encoding, bom=bom)
 
-    def _file_problem(self, report: Report, path: str, lang, code: str, message: str, ruleset: RuleSet) -> None:
-        rule = self.registry.rules[code]
+    def _file_problem(self, report: Report, path: str, lang, problem: InputProblem, ruleset: RuleSet) -> None:
+        rule = self.registry.rules[problem.code]
         if rule not in ruleset.rules:
             return
         report.input_errors += 1
-        start = Position(1, 1)
+        where = Position(problem.line, problem.column)
+        severity = ruleset.severities[rule.code]
         report.findings.append(
-            Finding(rule.code, rule.name, rule.category, ruleset.severities[code], message, path, start, start, lang)
+            Finding(rule.code, rule.name, rule.category, severity, problem.message, path, where, where, lang)
         )
 
     def _run_document_rules(self, doc: Document, ruleset: RuleSet, report: Report) -> None:

@@ -25,10 +25,11 @@ _BINARY_SNIFF = 8192
 class InputProblem(Exception):
     """A file that cannot be linted; `code` names the `file` rule that reports it."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, line: int = 1, column: int = 1) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        self.line, self.column = line, column  # where in the file, when known
 
 
 def read_bytes(file: Path, max_bytes: int) -> bytes:
@@ -61,7 +62,7 @@ def decode(data: bytes, encoding: str = "utf-8") -> tuple[str, str, bool]:
     try:
         text = codecs.decode(data, encoding, errors="strict")
     except UnicodeDecodeError as error:
-        raise InputProblem("F002", _describe_decode_error(data, encoding, error)) from None
+        raise _decode_problem(data, encoding, error) from None
     except LookupError:
         raise InputProblem("F002", f"unknown encoding {encoding!r} (setting `encoding`)") from None
     if not text.strip():
@@ -70,14 +71,15 @@ def decode(data: bytes, encoding: str = "utf-8") -> tuple[str, str, bool]:
     return text, encoding, bom is not None
 
 
-def _describe_decode_error(data: bytes, encoding: str, error: UnicodeDecodeError) -> str:
+def _decode_problem(data: bytes, encoding: str, error: UnicodeDecodeError) -> InputProblem:
     head = data[: error.start]
     line = head.count(b"\n") + 1
     line_start = head.rfind(b"\n") + 1
     column = len(codecs.decode(data[line_start : error.start], encoding, errors="replace")) + 1
     bad = data[error.start : error.end].hex(" ")
-    return (
+    message = (
         f"not valid {encoding.upper()}: byte(s) {bad} at line {line}, column {column} "
         f"(byte offset {error.start}); re-save the file as UTF-8 or set `encoding`"
     )
+    return InputProblem("F002", message, line, column)
 
