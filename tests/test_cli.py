@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
-from conftest import EXAMPLES, ROOT, run_cli, write
+from conftest import EXAMPLES, run_cli, write
 
 FIELDS = {
     "code", "name", "category", "severity", "message", "path", "line", "column",
@@ -126,7 +127,7 @@ def test_explain_shows_docs_example_and_correction():
 
 
 def test_console_script_and_module_agree():
-    script = ROOT / ".venv" / "bin" / "qa-lint"
+    script = Path(sys.executable).with_name("qa-lint")
     exe = script if script.exists() else None
     module = run_cli("--version")
     assert module.code == 0 and module.stdout.startswith("qa-lint ")
