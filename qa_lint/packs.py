@@ -39,31 +39,32 @@ def load_packs(folders: Iterable[Path], check_types: dict[str, type[PackRule]]) 
         if not folder.is_dir():
             raise PackError(f"{folder}: rule pack folder not found")
         for file in sorted(folder.rglob("*.toml")):
-            rules.extend(load_pack_file(file, check_types))
+            rules.extend(load_pack_file(file, check_types, label=file.relative_to(folder.parent).as_posix()))
     return rules
 
 
-def load_pack_file(file: Path, check_types: dict[str, type[PackRule]]) -> list[PackRule]:
+def load_pack_file(file: Path, check_types: dict[str, type[PackRule]], label: str | None = None) -> list[PackRule]:
+    """The rules of one pack file; `label` is how messages and `explain` name it."""
+    label = label or str(file)
     try:
         document = tomllib.loads(file.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
-        raise PackError(f"{file}: cannot read rule pack: {error}") from None
+        raise PackError(f"{label}: cannot read rule pack: {error}") from None
     except tomllib.TOMLDecodeError as error:
-        raise PackError(f"{file}: invalid TOML: {error}") from None
+        raise PackError(f"{label}: invalid TOML: {error}") from None
     unknown = sorted(set(document) - {"rule"})
     if unknown:
-        raise PackError(f"{file}: unknown top-level key `{unknown[0]}` (a pack holds `[[rule]]` tables)")
+        raise PackError(f"{label}: unknown top-level key `{unknown[0]}` (a pack holds `[[rule]]` tables)")
     tables = document.get("rule", [])
     if not isinstance(tables, list) or not tables:
-        raise PackError(f"{file}: no `[[rule]]` tables")
+        raise PackError(f"{label}: no `[[rule]]` tables")
     rules = []
     for number, table in enumerate(tables, start=1):
-        label = table.get("code") or table.get("name") or f"#{number}"
-        data = RuleData(table, f"{file}: rule {label}")
+        data = RuleData(table, f"{label}: rule {table.get('code') or f'#{number}'}")
         type_name = data.take("type", str)
         check_type = check_types.get(type_name)
         if check_type is None:
             known = ", ".join(sorted(check_types))
             raise data.fail(f"unknown check type {type_name!r} (known: {known})")
-        rules.append(check_type(data, origin=str(file)))
+        rules.append(check_type(data, origin=label))
     return rules

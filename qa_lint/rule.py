@@ -82,7 +82,8 @@ class Rule:
     def summary(self) -> str:
         """One line for listings: the first sentence of "What it does"."""
         first = self.what.split("\n\n")[0].replace("\n", " ")
-        return first.split(". ")[0].rstrip(".")
+        # Up to the end of the first sentence, or to the colon before its examples.
+        return first.split(". ")[0].split(": ")[0].rstrip(".")
 
     def applies_to(self, lang: str | None) -> bool:
         return self.languages is None or primary(lang) in self.languages

@@ -1,0 +1,35 @@
+"""Start-up stays light: heavy modules load only when a run needs them (times are measured in benchmarks/)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import ROOT, write
+
+
+def imported_modules(*args, cwd=ROOT):
+    process = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "qa_lint", *args],
+        cwd=cwd, capture_output=True, text=True, encoding="utf-8",
+    )
+    return {line.split("|")[-1].strip() for line in process.stderr.splitlines() if line.startswith("import time:")}
+
+
+def test_lingua_is_not_imported_when_paths_name_the_language():
+    modules = imported_modules("check", "examples/")
+    assert "qa_lint.engine" in modules  # the measurement itself works
+    assert not any(m.startswith("lingua") for m in modules)
+
+
+def test_lingua_is_imported_to_detect_an_unnamed_language(tmp_path):
+    write(tmp_path / "story.txt", "Le conseil municipal a ouvert une nouvelle ligne de bac lundi.\n")
+    modules = imported_modules("check", "story.txt", "--format", "json", cwd=tmp_path)
+    assert any(m.startswith("lingua") for m in modules)
+
+
+def test_pathspec_is_only_imported_when_a_gitignore_exists(tmp_path):
+    write(tmp_path / "fr" / "a.txt", "Bonjour.\n")
+    assert not any(m.startswith("pathspec") for m in imported_modules("check", ".", cwd=tmp_path))
+    write(tmp_path / ".gitignore", "build/\n")
+    assert any(m.startswith("pathspec") for m in imported_modules("check", ".", cwd=tmp_path))
