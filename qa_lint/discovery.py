@@ -100,7 +100,7 @@ def discover(
     missing: list[MissingPath] = []
     gitignore = _GitIgnore()
     for given in paths:
-        path = Path(os.path.abspath(given))
+        path = Path(os.path.normpath(cwd / given))
         if not os.path.lexists(path):
             missing.append(MissingPath(Path(given).as_posix(), "no such file or folder"))
         elif path.is_dir():

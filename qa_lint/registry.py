@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Iterable
 from .checktypes.base import PackError
 from .errors import UsageError
 from .packs import load_packs
-from .plugins import plugin_manager
+from .plugins import DEFAULT_PLUGINS, plugin_manager
 from .rule import Rule
 
 if TYPE_CHECKING:
@@ -22,23 +22,41 @@ _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 class Registry:
     def __init__(self, load_entry_points: bool = True, manager=None) -> None:
         self.manager = manager or plugin_manager(load_entry_points)
-        hook = self.manager.hook
         self.check_types = {}
-        for batch in hook.qa_lint_register_check_types():
+        for _, batch in self._call("qa_lint_register_check_types"):
             for check_type in batch:
                 self.check_types[check_type.type_name] = check_type
         self.formats: dict[str, type[Format]] = {}
-        for batch in hook.qa_lint_register_formats():
+        for _, batch in self._call("qa_lint_register_formats"):
             for format_class in batch:
                 self.formats[format_class.name] = format_class
         self.rules: dict[str, Rule] = {}
         # Rule code -> the extra pack folder it came from (None: always available).
         self.pack_folder: dict[str, Path | None] = {}
-        for batch in hook.qa_lint_register_rules():
+        for plugin, batch in self._call("qa_lint_register_rules"):
+            for rule in batch:
+                if not isinstance(rule, Rule):
+                    raise UsageError(f"plugin {plugin!r} registered {rule!r}, which is not a qa_lint.rule.Rule")
+                if plugin not in DEFAULT_PLUGINS and rule.origin == Rule.origin:
+                    rule.origin = f"plugin {plugin}"
             self._add(batch, None)
-        plugin_packs = [Path(folder) for batch in hook.qa_lint_register_rule_packs() for folder in batch]
+        plugin_packs = [Path(folder) for _, batch in self._call("qa_lint_register_rule_packs") for folder in batch]
         self._add(self._load(plugin_packs), None)
         self._extra_loaded: set[Path] = set()
+
+    def _call(self, hook_name: str) -> list[tuple[str, list]]:
+        """Each plugin's answer to a hook, so that a failing plugin is named, not shown as a traceback."""
+        answers = []
+        for impl in reversed(getattr(self.manager.hook, hook_name).get_hookimpls()):
+            try:
+                answer = impl.function()
+            except Exception as error:  # noqa: BLE001 - foreign code
+                raise UsageError(
+                    f"plugin {impl.plugin_name!r} failed in {hook_name}: {type(error).__name__}: {error}"
+                ) from None
+            if answer is not None:
+                answers.append((impl.plugin_name, list(answer)))
+        return answers
 
     def _load(self, folders: Iterable[Path]):
         try:

@@ -66,6 +66,9 @@ class Rule:
     examples: ClassVar[tuple[Example, ...]] | tuple[Example, ...] = ()
     # Where the rule comes from, for `qa-lint rules` ("built-in", a pack file, a plugin).
     origin: ClassVar[str] | str = "built-in"
+    # Set when a rule's examples cannot be written as text (an unreadable file,
+    # a whole article group); the reason says which test covers it instead.
+    examples_exempt: ClassVar[str] | str = ""
 
     # Documentation: ruff-style docstring sections, read once per class. Rules
     # built from data (rule packs) set these attributes on the instance instead.

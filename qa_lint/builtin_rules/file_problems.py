@@ -14,8 +14,6 @@ from ..rule import Example, Rule
 class FileRule(Rule):
     category = Category.FILE
     severity = Severity.ERROR
-    # Set when examples cannot be written as text; the reason says where it is tested.
-    examples_exempt: str = ""
 
 
 class UnreadableFile(FileRule):
