@@ -1,0 +1,480 @@
+"""Boilerplate-rule recall and precision on planted web-page leftovers.
+
+What it measures
+----------------
+It copies articles of the NTREX corpus (``ntrex/<language>/<document>.txt``,
+clean professional translations) into a temporary folder, keeping the
+``<language>/`` layout, and plants into the copies boilerplate lines written
+for this benchmark (listed in ``PLANTS`` and ``PAGES`` below; none comes from
+the corpus): comment counters, share widgets, "read more" lines, tag lines, ad
+markers, breadcrumbs, runs of blank lines and source-URL lines, in the
+languages of the corpus and, as scrapers leave them, sometimes in the language
+of the source site. Each plant goes where such leftovers sit on a scraped
+page: breadcrumbs at the top, ad markers, "read more" lines and blank runs in
+the middle, counters, tags, share widgets and source lines at the end. Most
+copies get one plant; a few (``PAGES``) get a whole scraped page's worth.
+
+It then runs ``qa-lint check --format jsonl --select boilerplate`` on the
+folder and, per rule (B001-B008) and overall, reports:
+
+* planted  - lines planted for the rule (for B007, the first line of a run);
+* detected - planted lines on which the rule reported a finding;
+* recall   - detected / planted;
+* precision - findings of the rule on a line planted for that rule / all
+  findings of the rule (a finding on an article sentence, or on a line
+  planted for another rule, counts against it).
+
+Misses and stray findings are listed. The script exits with 1 when any rule's
+recall is below 0.95 or its precision below 1.0 (2 if qa-lint fails). The
+choice of corpus files and of the positions in them is drawn from a
+``random.Random`` with a fixed seed (``--seed``), so runs are repeatable.
+
+How to run it (from the repository root)
+----------------------------------------
+    python benchmarks/boilerplate_recall.py
+    python benchmarks/boilerplate_recall.py --corpus /path/to/ntrex --keep
+
+``--keep`` leaves the planted copies in place and prints where. It calls the
+installed ``qa-lint`` (next to the running Python, else on PATH, else
+``python -m qa_lint``; ``--qa-lint`` names another). Standard library only.
+The corpus is read at run time and nothing of it is copied into the
+repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = REPO_ROOT.parent / "shared" / "corpus" / "ntrex"
+RULES = ("B001", "B002", "B003", "B004", "B005", "B006", "B007", "B008")
+RULE_NAMES = {
+    "B001": "comment-counter", "B002": "share-widget", "B003": "read-more-link", "B004": "tags-line",
+    "B005": "advertisement-marker", "B006": "navigation-breadcrumb", "B007": "blank-line-run",
+    "B008": "source-url-line",
+}
+MIN_RECALL, MIN_PRECISION = 0.95, 1.0
+MIN_PLANTS_PER_RULE, MIN_LANGUAGES_PER_RULE = 3, 6
+EXIT_OK, EXIT_BELOW_TARGET, EXIT_ERROR = 0, 1, 2
+
+# Where a plant goes: "top" (before the headline), "head" (right after the
+# headline), "middle" (between two sentences of the body), "end" (after the
+# last sentence).
+TOP, HEAD, MIDDLE, END = "top", "head", "middle", "end"
+
+
+@dataclass(frozen=True)
+class Plant:
+    rule: str
+    where: str
+    lines: tuple[str, ...]  # what is inserted; the first line is the one a finding must be on
+
+    @property
+    def shown(self) -> str:
+        if self.rule == "B007":
+            kinds = "".join("·" if not line else "␣" for line in self.lines)
+            return f"{len(self.lines)} blank line(s) [{kinds}]" + (" at the end" if self.where == END else "")
+        return self.lines[0]
+
+
+def p(rule: str, where: str, *lines: str) -> Plant:
+    return Plant(rule, where, lines)
+
+
+def blanks(where: str, *lines: str) -> Plant:
+    return Plant("B007", where, lines)
+
+
+# (corpus language folder, plant). The language folder is the translation's
+# language; a few plants are in the language of the source site instead
+# (an English counter in a French translation, ...), as scraped pages have them.
+PLANTS: list[tuple[str, Plant]] = [
+    # B001 comment-counter: the last line of the page.
+    ("eng", p("B001", END, "Comment (0)")),
+    ("eng", p("B001", END, "12 Comments")),
+    ("fra", p("B001", END, "Commentaires (3)")),
+    ("fra", p("B001", END, "Comment (0)")),
+    ("fas", p("B001", END, "نظر (۳)")),
+    ("fas", p("B001", END, "نظرات (0)")),
+    ("vie", p("B001", END, "Bình luận (12)")),
+    ("vie", p("B001", END, "Ý kiến bạn đọc (0)")),
+    ("rus", p("B001", END, "Комментарии (0)")),
+    ("rus", p("B001", END, "5 комментариев")),
+    ("zho-CN", p("B001", END, "评论 (5)")),
+    ("zho-CN", p("B001", END, "评论（12）")),
+    ("spa", p("B001", END, "Comentarios (2)")),
+    ("deu", p("B001", END, "Kommentare (4)")),
+    ("arb", p("B001", END, "التعليقات (٧)")),
+    ("jpn", p("B001", END, "コメント（3）")),
+    ("kor", p("B001", END, "댓글 (2)")),
+    ("kor", p("B001", END, "댓글 3")),
+    ("hin", p("B001", END, "टिप्पणियां (4)")),
+    # B002 share-widget: under the headline or at the end.
+    ("fra", p("B002", END, "Partager | Imprimer")),
+    ("fra", p("B002", HEAD, "Partager sur Facebook Partager sur Twitter Envoyer par e-mail")),
+    ("vie", p("B002", END, "Chia sẻ")),
+    ("vie", p("B002", HEAD, "Chia sẻ Facebook Zalo")),
+    ("eng", p("B002", END, "Share | Facebook | Twitter | Email")),
+    ("eng", p("B002", HEAD, "Share this article")),
+    ("rus", p("B002", END, "Поделиться: ВКонтакте Одноклассники Telegram")),
+    ("zho-CN", p("B002", END, "分享到：微信 微博")),
+    ("spa", p("B002", END, "Compartir | Imprimir")),
+    ("deu", p("B002", END, "Teilen Drucken Link kopieren")),
+    ("fas", p("B002", END, "اشتراک‌گذاری | چاپ")),
+    ("arb", p("B002", END, "شارك: فيسبوك | تويتر | واتساب")),
+    ("eng", p("B002", END, "Facebook Twitter WhatsApp Email")),
+    ("jpn", p("B002", END, "シェア ツイート はてなブックマーク")),
+    ("kor", p("B002", END, "공유하기 | 인쇄")),
+    ("hin", p("B002", END, "शेयर करें | प्रिंट")),
+    # B003 read-more-link: between paragraphs, or at the end.
+    ("fra", p("B003", MIDDLE, "Lire aussi : Les exportations de riz atteignent un niveau record")),
+    ("vie", p("B003", MIDDLE, "Xem thêm:")),
+    ("vie", p("B003", END, "Tin liên quan:")),
+    ("arb", p("B003", MIDDLE, "اقرأ أيضا")),
+    ("arb", p("B003", MIDDLE, "اقرأ أيضاً: ارتفاع أسعار الذهب في الأسواق المحلية")),
+    ("rus", p("B003", MIDDLE, "Читайте также: Курс рубля укрепился к доллару")),
+    ("eng", p("B003", MIDDLE, "Read more: How the storm reshaped the coastline")),
+    ("eng", p("B003", END, "Related articles")),
+    ("zho-CN", p("B003", MIDDLE, "延伸阅读：本市新增三条公交线路")),
+    ("spa", p("B003", MIDDLE, "Lee también: El Gobierno aprueba el nuevo presupuesto")),
+    ("fas", p("B003", MIDDLE, "بیشتر بخوانید:")),
+    ("deu", p("B003", MIDDLE, "Lesen Sie auch: Bahnstreik legt Fernverkehr lahm")),
+    ("fra", p("B003", END, "À lire aussi")),
+    ("jpn", p("B003", MIDDLE, "関連記事：東京で桜が満開に")),
+    ("kor", p("B003", MIDDLE, "관련기사: 서울 아파트값 다시 상승")),
+    ("hin", p("B003", MIDDLE, "यह भी पढ़ें: दिल्ली में बारिश से यातायात प्रभावित")),
+    # B004 tags-line: at the end.
+    ("eng", p("B004", END, "Tags: economy, trade, Vietnam")),
+    ("eng", p("B004", END, "TAGS: Hanoi, tourism")),
+    ("rus", p("B004", END, "Теги: экономика, торговля, Вьетнам")),
+    ("fra", p("B004", END, "Mots-clés : économie, commerce extérieur")),
+    ("vie", p("B004", END, "Từ khóa: kinh tế, thương mại")),
+    ("zho-CN", p("B004", END, "标签：经济 贸易 越南")),
+    ("spa", p("B004", END, "Etiquetas: economía, comercio")),
+    ("deu", p("B004", END, "Schlagwörter: Wirtschaft, Handel")),
+    ("fas", p("B004", END, "برچسب‌ها: اقتصاد، تجارت")),
+    ("arb", p("B004", END, "الوسوم: اقتصاد، تجارة")),
+    ("jpn", p("B004", END, "タグ：経済、貿易")),
+    ("kor", p("B004", END, "태그: 경제, 무역")),
+    ("hin", p("B004", END, "टैग्स: अर्थव्यवस्था, व्यापार")),
+    # B005 advertisement-marker: in the middle of the body.
+    ("fra", p("B005", MIDDLE, "Publicité")),
+    ("rus", p("B005", MIDDLE, "Реклама")),
+    ("vie", p("B005", MIDDLE, "Quảng cáo")),
+    ("eng", p("B005", MIDDLE, "- ADVERTISEMENT -")),
+    ("eng", p("B005", MIDDLE, "Story continues below advertisement")),
+    ("zho-CN", p("B005", MIDDLE, "广告")),
+    ("arb", p("B005", MIDDLE, "إعلان")),
+    ("fas", p("B005", MIDDLE, "تبلیغات")),
+    ("deu", p("B005", MIDDLE, "Anzeige")),
+    ("spa", p("B005", MIDDLE, "Publicidad")),
+    ("jpn", p("B005", MIDDLE, "広告")),
+    ("kor", p("B005", MIDDLE, "광고")),
+    ("hin", p("B005", MIDDLE, "विज्ञापन")),
+    # B006 navigation-breadcrumb: above the headline.
+    ("fra", p("B006", TOP, "Accueil » Monde")),
+    ("fra", p("B006", TOP, "Accueil > Monde > Asie")),
+    ("vie", p("B006", TOP, "Trang chủ / Thời sự")),
+    ("vie", p("B006", TOP, "Trang chủ » Thế giới » Châu Á")),
+    ("eng", p("B006", TOP, "Home > World > Asia")),
+    ("fas", p("B006", TOP, "خانه » سیاست")),
+    ("arb", p("B006", TOP, "الرئيسية > أخبار عربية")),
+    ("rus", p("B006", TOP, "Главная / Новости / В мире")),
+    ("zho-CN", p("B006", TOP, "首页 > 国际新闻")),
+    ("spa", p("B006", TOP, "Inicio > Internacional")),
+    ("deu", p("B006", TOP, "Startseite > Politik > Ausland")),
+    ("jpn", p("B006", TOP, "ホーム > ニュース > 国際")),
+    ("kor", p("B006", TOP, "홈 > 뉴스 > 국제")),
+    ("hin", p("B006", TOP, "होम » देश")),
+    ("vie", p("B006", TOP, "Trang chủ » Thế giới » Động đất mạnh làm rung chuyển miền trung Indonesia, "
+                           "hàng trăm người thương vong")),
+    # B007 blank-line-run: empty layout cells in the body, or at the end.
+    ("fra", blanks(MIDDLE, "", "", "")),
+    ("vie", blanks(MIDDLE, "", "")),
+    ("fas", blanks(MIDDLE, "", "", "", "", "")),
+    ("rus", blanks(MIDDLE, " ", "\t", "")),
+    ("eng", blanks(MIDDLE, "\u00a0", "")),
+    ("spa", blanks(MIDDLE, "", "", "")),
+    ("zho-CN", blanks(END, "")),
+    ("arb", blanks(END, "", "")),
+    ("deu", blanks(END, "", "", "")),
+    ("jpn", blanks(MIDDLE, "", "", "", "")),
+    ("hin", blanks(MIDDLE, "", "")),
+    # B008 source-url-line: the last line.
+    ("fra", p("B008", END, "Source : https://www.example.com/monde/article-48213.html")),
+    ("fas", p("B008", END, "منبع: https://www.example.com/fa/news/55120")),
+    ("vie", p("B008", END, "Nguồn: https://example.com/thoi-su/bai-viet-90317.html")),
+    ("rus", p("B008", END, "Источник: https://news.example.org/2023/04/11/rubl/")),
+    ("zho-CN", p("B008", END, "来源：https://news.example.com/a/20230411/123.html")),
+    ("spa", p("B008", END, "Fuente: https://www.example.net/internacional/noticia-7721")),
+    ("deu", p("B008", END, "Quelle: www.example.org/politik/artikel-3381.html")),
+    ("arb", p("B008", END, "المصدر: https://www.example.com/ar/news/6610")),
+    ("eng", p("B008", END, "https://www.example.com/world/asia-65123")),
+    ("eng", p("B008", END, "(Source: https://example.org/story/8812)")),
+    ("jpn", p("B008", END, "出典：https://www.example.com/jp/news/20231")),
+    ("kor", p("B008", END, "출처: https://news.example.com/article/5521")),
+    ("hin", p("B008", END, "स्रोत: https://www.example.com/hi/news/8812")),
+]
+
+# Whole scraped pages: several leftovers in one copy, in page order.
+PAGES: list[tuple[str, list[Plant]]] = [
+    ("fra", [
+        p("B006", TOP, "Accueil > International"),
+        p("B005", MIDDLE, "Publicité"),
+        blanks(MIDDLE, "", "", ""),
+        p("B004", END, "Mots-clés : Asie, diplomatie"),
+        p("B002", END, "Partager Imprimer"),
+        p("B008", END, "Source : https://www.example.com/international/a-20231.html"),
+        p("B001", END, "Commentaires (0)"),
+    ]),
+    ("vie", [
+        p("B006", TOP, "Trang chủ / Kinh doanh"),
+        p("B005", MIDDLE, "Quảng cáo"),
+        p("B003", MIDDLE, "Xem thêm: Giá xăng giảm lần thứ ba liên tiếp"),
+        p("B004", END, "Từ khóa: giá xăng, kinh doanh"),
+        p("B002", END, "Chia sẻ"),
+        blanks(END, "", ""),
+        p("B008", END, "Nguồn: https://example.com/kinh-doanh/gia-xang-5521.html"),
+        p("B001", END, "Bình luận (0)"),
+    ]),
+    ("fas", [
+        p("B006", TOP, "خانه » اقتصاد"),
+        p("B005", MIDDLE, "تبلیغات"),
+        p("B003", MIDDLE, "بیشتر بخوانید: افزایش قیمت طلا در بازار"),
+        p("B004", END, "برچسب‌ها: اقتصاد، بازار"),
+        p("B008", END, "منبع: https://www.example.com/fa/economy/77812"),
+        p("B001", END, "نظرات (۰)"),
+    ]),
+    ("rus", [
+        p("B006", TOP, "Главная » Экономика"),
+        p("B005", MIDDLE, "Реклама"),
+        blanks(MIDDLE, "", ""),
+        p("B003", MIDDLE, "Читайте также: Цены на жильё снова выросли"),
+        p("B004", END, "Теги: экономика, недвижимость"),
+        p("B002", END, "Поделиться"),
+        p("B008", END, "Источник: https://news.example.org/economy/3391/"),
+        p("B001", END, "Комментарии (0)"),
+    ]),
+]
+
+
+# -- building the planted copies ---------------------------------------------
+
+def read_lines(path: Path) -> list[str]:
+    text = path.read_text(encoding="utf-8")
+    if text.endswith("\n"):
+        text = text[:-1]
+    return text.split("\n")  # qa-lint splits on \n, \r\n and \r; the corpus has only \n
+
+
+def assemble(article: list[str], plants: list[Plant], rng: random.Random) -> tuple[list[str], list[tuple[int, Plant]]]:
+    """The article with `plants` inserted, and each plant's 1-based first line."""
+    top = [pl for pl in plants if pl.where == TOP]
+    head = [pl for pl in plants if pl.where == HEAD]
+    middle = [pl for pl in plants if pl.where == MIDDLE]
+    end = [pl for pl in plants if pl.where == END]
+    # Distinct cut points inside the body: after the headline and the lede, before the last sentence.
+    low, high = 2, len(article) - 1
+    cuts = sorted(rng.sample(range(low, high), len(middle)))
+    pieces: list[tuple[str, Plant | None]] = []
+
+    def put(plant: Plant) -> None:
+        pieces.extend((line, plant if i == 0 else None) for i, line in enumerate(plant.lines))
+
+    for plant in top:
+        put(plant)
+    for index, line in enumerate(article):
+        if index == 1:
+            for plant in head:
+                put(plant)
+        while middle and cuts and cuts[0] == index:
+            cuts.pop(0)
+            put(middle.pop(0))
+        pieces.append((line, None))
+    for plant in end:
+        put(plant)
+    lines = [line for line, _ in pieces]
+    where = [(number, plant) for number, (_, plant) in enumerate(pieces, start=1) if plant is not None]
+    return lines, where
+
+
+@dataclass
+class Planted:
+    path: str  # relative to the planted root, "/" separators: as qa-lint shows it when run there
+    line: int
+    lang: str
+    plant: Plant
+    source: str  # the corpus file it was planted into
+
+
+def build(corpus: Path, root: Path, seed: int) -> list[Planted]:
+    rng = random.Random(seed)
+    pools: dict[str, list[Path]] = {}
+    cases = [(lang, [plant]) for lang, plant in PLANTS] + PAGES
+    planted: list[Planted] = []
+    for number, (lang, plants) in enumerate(cases, start=1):
+        folder = corpus / lang
+        if lang not in pools:
+            if not folder.is_dir():
+                raise SystemExit(f"corpus language folder not found: {folder}")
+            # Articles long enough to have a body to plant into; each used once per language while any are left.
+            pools[lang] = [f for f in sorted(folder.glob("*.txt")) if len(read_lines(f)) >= 6]
+            rng.shuffle(pools[lang])
+        if not pools[lang]:
+            pools[lang] = [f for f in sorted(folder.glob("*.txt")) if len(read_lines(f)) >= 6]
+            rng.shuffle(pools[lang])
+        source = pools[lang].pop()
+        lines, where = assemble(read_lines(source), plants, rng)
+        name = f"{source.stem.replace('.', '_')}__plant{number:03d}.txt"  # no dots: no language suffix
+        target = root / lang / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text("\n".join(lines) + "\n", encoding="utf-8", newline="\n")
+        rel = f"{lang}/{name}"
+        planted.extend(Planted(rel, line, lang, plant, source.name) for line, plant in where)
+    return planted
+
+
+# -- running qa-lint and scoring ---------------------------------------------
+
+def qa_lint_command(explicit: str | None) -> list[str]:
+    if explicit:
+        return [explicit]
+    beside = Path(sys.executable).with_name("qa-lint")
+    if beside.is_file() and os.access(beside, os.X_OK):
+        return [str(beside)]
+    found = shutil.which("qa-lint")
+    if found:
+        return [found]
+    return [sys.executable, "-m", "qa_lint"]
+
+
+def run_qa_lint(command: list[str], root: Path) -> list[dict]:
+    done = subprocess.run(
+        [*command, "check", "--format", "jsonl", "--select", "boilerplate", "."],
+        cwd=root, capture_output=True, text=True, encoding="utf-8", errors="replace",
+    )
+    if done.returncode not in (0, 1):  # 2: usage, configuration or input errors
+        sys.stderr.write(f"qa-lint failed with exit status {done.returncode}:\n{done.stderr}\n")
+        raise SystemExit(EXIT_ERROR)
+    return [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+
+
+def ratio(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+def fmt(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
+                        help=f"the ntrex folder (default: {DEFAULT_CORPUS})")
+    parser.add_argument("--qa-lint", dest="qa_lint", help="the qa-lint executable to run")
+    parser.add_argument("--seed", type=int, default=20240611, help="seed for files and positions (default: 20240611)")
+    parser.add_argument("--keep", action="store_true", help="keep the planted copies and print their folder")
+    args = parser.parse_args(argv)
+
+    corpus = args.corpus.resolve()
+    if not corpus.is_dir():
+        parser.error(f"corpus folder not found: {corpus}")
+    command = qa_lint_command(args.qa_lint)
+
+    workdir = Path(tempfile.mkdtemp(prefix="qa-lint-recall-"))
+    try:
+        root = workdir / "ntrex-planted"
+        planted = build(corpus, root, args.seed)
+        findings = run_qa_lint(command, root)
+    finally:
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+    # Sanity: enough plants per rule, in enough languages.
+    for rule in RULES:
+        plants = [x for x in planted if x.plant.rule == rule]
+        langs = {x.lang for x in plants}
+        if len(plants) < MIN_PLANTS_PER_RULE or len(langs) < MIN_LANGUAGES_PER_RULE:
+            raise SystemExit(f"benchmark data: {rule} has {len(plants)} plant(s) in {len(langs)} language(s)")
+
+    planted_at: dict[tuple[str, int], Planted] = {(x.path, x.line): x for x in planted}
+    found_at: dict[str, set[tuple[str, int]]] = defaultdict(set)
+    for finding in findings:
+        found_at[finding["code"]].add((finding["path"], finding["line"]))
+
+    print(f"qa-lint: {' '.join(command)}")
+    print(f"corpus:  {corpus}")
+    print(f"seed:    {args.seed}; {len(PLANTS) + len(PAGES)} planted copies "
+          f"({len(PAGES)} of them whole scraped pages), {len(planted)} plants")
+    if args.keep:
+        print(f"planted copies kept in: {root}")
+    print()
+    header = (f"{'rule':<5} {'name':<22} {'langs':>5} {'planted':>7} {'detected':>8} {'recall':>7} "
+              f"{'findings':>8} {'on plant':>8} {'precision':>9}  status")
+    print(header)
+    print("-" * len(header))
+    failed = False
+    totals = [0, 0, 0, 0]
+    misses: list[Planted] = []
+    strays: list[tuple[dict, Planted | None]] = []
+    for rule in RULES:
+        mine = [x for x in planted if x.plant.rule == rule]
+        detected = [x for x in mine if (x.path, x.line) in found_at.get(rule, ())]
+        misses.extend(x for x in mine if (x.path, x.line) not in found_at.get(rule, ()))
+        rule_findings = [f for f in findings if f["code"] == rule]
+        on_plant = 0
+        for finding in rule_findings:
+            hit = planted_at.get((finding["path"], finding["line"]))
+            if hit is not None and hit.plant.rule == rule:
+                on_plant += 1
+            else:
+                strays.append((finding, hit))
+        recall, precision = ratio(len(detected), len(mine)), ratio(on_plant, len(rule_findings))
+        ok = (recall or 0.0) >= MIN_RECALL and (precision if precision is not None else 1.0) >= MIN_PRECISION
+        failed |= not ok
+        langs = len({x.lang for x in mine})
+        print(f"{rule:<5} {RULE_NAMES[rule]:<22} {langs:>5} {len(mine):>7} {len(detected):>8} {fmt(recall):>7} "
+              f"{len(rule_findings):>8} {on_plant:>8} {fmt(precision):>9}  {'ok' if ok else 'BELOW TARGET'}")
+        for i, value in enumerate((len(mine), len(detected), len(rule_findings), on_plant)):
+            totals[i] += value
+    # Findings of codes outside B001-B008 (none expected) count against the overall precision.
+    others = [f for f in findings if f["code"] not in RULES]
+    strays.extend((f, planted_at.get((f["path"], f["line"]))) for f in others)
+    totals[2] += len(others)
+    print("-" * len(header))
+    overall_recall, overall_precision = ratio(totals[1], totals[0]), ratio(totals[3], totals[2])
+    langs = len({x.lang for x in planted})
+    print(f"{'all':<5} {'':<22} {langs:>5} {totals[0]:>7} {totals[1]:>8} {fmt(overall_recall):>7} "
+          f"{totals[2]:>8} {totals[3]:>8} {fmt(overall_precision):>9}")
+
+    if misses:
+        print("\nmissed plants (no finding of the rule on the planted line):")
+        for x in misses:
+            print(f"  {x.plant.rule} {x.lang:<7} {x.plant.where:<6} "
+                  f"{x.path}:{x.line}  {x.plant.shown!r}")
+    if strays:
+        print("\nfindings not on a line planted for their rule (false positives):")
+        for finding, hit in strays:
+            what = f"planted for {hit.plant.rule}: {hit.plant.shown!r}" if hit else "an article line"
+            print(f"  {finding['code']} {finding['path']}:{finding['line']}:{finding['column']} on {what}")
+
+    print()
+    if failed:
+        print(f"FAIL: a rule is below the target (recall >= {MIN_RECALL}, precision >= {MIN_PRECISION})")
+        return EXIT_BELOW_TARGET
+    print(f"OK: every rule meets recall >= {MIN_RECALL} and precision >= {MIN_PRECISION}")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())
