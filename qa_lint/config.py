@@ -86,7 +86,7 @@ def _parse_table(table: dict[str, Any], root: Path, where: str) -> dict[str, Any
             values["source_language"] = _language(key, value, where)
         elif key == "rule-packs":
             folders = tuple((root / folder).resolve() for folder in _strings(key, value, where))
-            for given, folder in zip(value, folders):
+            for given, folder in zip(value, folders, strict=True):
                 if not folder.is_dir():
                     raise UsageError(f"{where}: `rule-packs`: rule pack folder {given!r} not found ({folder})")
             values["rule_packs"] = folders

@@ -7,7 +7,6 @@ import traceback
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable
 
 from .config import Settings, SettingsResolver
 from .detect import detect_language
@@ -51,33 +50,36 @@ class Linter:
         self.cwd = cwd
 
     # -- planning -----------------------------------------------------------
-    def _ruleset(self, settings: Settings, file: Path) -> RuleSet:
-        allowed = lambda rule: self.registry.pack_folder[rule.code] in (None, *settings.rule_packs)  # noqa: E731
-        rules = self.registry.sorted_rules()
-        return rules_for(settings, rules, relative_to_root(file, settings), allowed)
-
-    def _prepare(self, settings_list: Iterable[Settings]) -> None:
-        settings_list = list(settings_list)
+    def _prepare(self, settings_list: list[Settings]) -> None:
+        """Load the rule packs configs name, then check every selector against the full rule set."""
         for settings in settings_list:
             self.registry.add_pack_folders(settings.rule_packs)
+        self._rules = self.registry.sorted_rules()
         for settings in settings_list:
-            validate_settings(settings, self.registry.sorted_rules())
+            validate_settings(settings, self._rules)
+
+    def _ruleset(self, settings: Settings, file: Path) -> RuleSet:
+        def allowed(rule: Rule) -> bool:  # a configured pack's rules apply only under that config
+            return self.registry.pack_folder[rule.code] in (None, *settings.rule_packs)
+
+        return rules_for(settings, self._rules, relative_to_root(file, settings), allowed)
 
     # -- running ------------------------------------------------------------
     def lint_paths(self, paths: list[str]) -> Report:
         targets, missing = discover(paths, self.resolver.for_folder, self.cwd)
-        jobs = [_FileJob(t, self.resolver.for_folder(t.file.parent), None) for t in targets]  # type: ignore[arg-type]
+        settings_of = {t.file: self.resolver.for_folder(t.file.parent) for t in targets}
+        here = self.resolver.for_folder(self.cwd)
         self._prepare(self.resolver.all_settings())
         report = Report()
         for item in missing:
-            settings = self.resolver.for_folder(self.cwd)
-            report.fail_on[item.display] = settings.fail_on
-            problem = InputProblem("F001", item.reason)
-            self._file_problem(report, item.display, None, problem, self._ruleset(settings, self.cwd / item.display))
+            report.fail_on[item.display] = here.fail_on
+            ruleset = self._ruleset(here, self.cwd / item.display)
+            self._file_problem(report, item.display, None, InputProblem("F001", item.reason), ruleset)
         documents: list[tuple[Document, _FileJob]] = []
-        for job in jobs:
-            job.ruleset = self._ruleset(job.settings, job.target.file)
-            report.fail_on[job.target.display] = job.settings.fail_on
+        for target in targets:
+            settings = settings_of[target.file]
+            job = _FileJob(target, settings, self._ruleset(settings, target.file))
+            report.fail_on[target.display] = settings.fail_on
             doc = self._read(job, report)
             if doc is not None:
                 documents.append((doc, job))
@@ -85,26 +87,6 @@ class Linter:
             report.files_checked += 1
             self._run_document_rules(doc, job.ruleset, report)
         self._run_group_rules(documents, report)
-        report.findings = finalize(report.findings)
-        return report
-
-    def lint_text(self, text: str, *, path: str = "<text>", lang: str | None = None) -> Report:
-        """Lint a string as if it were a file at `path` (used by `explain`, tests and examples)."""
-        return self.lint_bytes(text.encode("utf-8", "surrogateescape"), path=path, lang=lang)
-
-    def lint_bytes(self, data: bytes, *, path: str = "<text>", lang: str | None = None) -> Report:
-        settings = self.resolver.for_folder(self.cwd)
-        if lang:
-            settings = replace(settings, lang=lang)
-        self._prepare([settings])
-        target = Target(self.cwd / path, path, True)
-        job = _FileJob(target, settings, self._ruleset(settings, target.file))
-        report = Report(fail_on={path: settings.fail_on})
-        doc = self._decode(job, data, report)
-        if doc is not None:
-            report.files_checked = 1
-            self._run_document_rules(doc, job.ruleset, report)
-            self._run_group_rules([(doc, job)], report)
         report.findings = finalize(report.findings)
         return report
 
@@ -140,7 +122,7 @@ class Linter:
     def _run_document_rules(self, doc: Document, ruleset: RuleSet, report: Report) -> None:
         for rule in ruleset.rules:
             if rule.scope is Scope.DOCUMENT and rule.applies_to(doc.lang):
-                self._collect(rule, lambda: rule.check(doc), {doc.path: ruleset}, report)
+                self._collect(rule, rule.check, doc, {doc.path: ruleset}, report)
 
     def _run_group_rules(self, documents: list[tuple[Document, _FileJob]], report: Report) -> None:
         group_rules = {
@@ -155,11 +137,12 @@ class Linter:
         source_language = next((job.settings.source_language for _, job in documents if job.settings.source_language), None)
         for group in build_groups([doc for doc, _ in documents], source_language):
             for rule in group_rules.values():
-                self._collect(rule, lambda: rule.check_group(group), rulesets, report)
+                self._collect(rule, rule.check_group, group, rulesets, report)
 
-    def _collect(self, rule: Rule, run, rulesets: dict[str, RuleSet], report: Report) -> None:
+    def _collect(self, rule: Rule, check, subject, rulesets: dict[str, RuleSet], report: Report) -> None:
+        """Run `check(subject)`, keeping the findings the files' rule sets allow, at their severities."""
         try:
-            found = list(run())
+            found = list(check(subject))
         except Exception:  # noqa: BLE001 - a rule bug must not end the run or lose other findings
             report.internal_errors.append(
                 f"rule {rule.code} ({rule.name}) crashed; please report this with the file that caused it:\n"

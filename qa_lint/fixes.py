@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Iterable
 
 from .model import Applicability, Finding
@@ -20,7 +21,7 @@ def apply_fixes(text: str, findings: Iterable[Finding], unsafe: bool = False) ->
     last_end = -1
     for fix in fixes:
         edits = sorted((e.start_offset, e.end_offset, e.content) for e in fix.edits)
-        if edits[0][0] < last_end or any(a[1] > b[0] for a, b in zip(edits, edits[1:])):
+        if edits[0][0] < last_end or any(a[1] > b[0] for a, b in pairwise(edits)):
             continue
         taken.extend(edits)
         last_end = edits[-1][1]
