@@ -32,8 +32,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -41,22 +39,9 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = REPO_ROOT.parent / "shared" / "corpus" / "ntrex"
+from common import DEFAULT_CORPUS, qa_lint_command
+
 EXIT_OK, EXIT_NOISE, EXIT_ERROR = 0, 1, 2
-
-
-def qa_lint_command(explicit: str | None) -> list[str]:
-    """The command that runs qa-lint: --qa-lint, the venv's script, PATH, or `python -m qa_lint`."""
-    if explicit:
-        return [explicit]
-    beside = Path(sys.executable).with_name("qa-lint")
-    if beside.is_file() and os.access(beside, os.X_OK):
-        return [str(beside)]
-    found = shutil.which("qa-lint")
-    if found:
-        return [found]
-    return [sys.executable, "-m", "qa_lint"]
 
 
 def corpus_files(corpus: Path) -> dict[str, list[Path]]:

@@ -45,7 +45,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import shutil
 import subprocess
@@ -55,8 +54,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = REPO_ROOT.parent / "shared" / "corpus" / "ntrex"
+from common import DEFAULT_CORPUS, qa_lint_command
+
 RULES = ("B001", "B002", "B003", "B004", "B005", "B006", "B007", "B008")
 RULE_NAMES = {
     "B001": "comment-counter", "B002": "share-widget", "B003": "read-more-link", "B004": "tags-line",
@@ -345,18 +344,6 @@ def build(corpus: Path, root: Path, seed: int) -> list[Planted]:
 
 
 # -- running qa-lint and scoring ---------------------------------------------
-
-def qa_lint_command(explicit: str | None) -> list[str]:
-    if explicit:
-        return [explicit]
-    beside = Path(sys.executable).with_name("qa-lint")
-    if beside.is_file() and os.access(beside, os.X_OK):
-        return [str(beside)]
-    found = shutil.which("qa-lint")
-    if found:
-        return [found]
-    return [sys.executable, "-m", "qa_lint"]
-
 
 def run_qa_lint(command: list[str], root: Path) -> list[dict]:
     done = subprocess.run(
