@@ -33,6 +33,10 @@ class Settings:
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Primary language subtag -> selectors turned off for documents in it.
+    per_language_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Rule code -> that rule's own settings (`[rule-options.S004]`); each rule documents its keys.
+    rule_options: tuple[tuple[str, dict], ...] = ()
     severity: tuple[tuple[str, Severity], ...] = ()
     language_map: tuple[tuple[str, str], ...] = ()
     lang: str | None = None  # forced by --lang
@@ -71,6 +75,18 @@ def _parse_table(table: dict[str, Any], root: Path, where: str) -> dict[str, Any
             values["per_file_ignores"] = tuple(
                 (glob, _strings(f"per-file-ignores.{glob!r}", codes, where)) for glob, codes in value.items()
             )
+        elif key == "per-language-ignores":
+            if not isinstance(value, dict):
+                raise UsageError(f"{where}: `per-language-ignores` must be a table of language = [codes]")
+            values["per_language_ignores"] = tuple(
+                (_language(f"per-language-ignores.{lang!r}", lang, where).split("-")[0],
+                 _strings(f"per-language-ignores.{lang!r}", codes, where))
+                for lang, codes in value.items()
+            )
+        elif key == "rule-options":
+            if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+                raise UsageError(f"{where}: `rule-options` must hold one table per rule code ([rule-options.B007])")
+            values["rule_options"] = tuple((code, options) for code, options in value.items())
         elif key == "severity":
             if not isinstance(value, dict):
                 raise UsageError(f"{where}: `severity` must be a table of code = \"error\"|\"warning\"|\"info\"")
@@ -121,7 +137,8 @@ def _parse_table(table: dict[str, Any], root: Path, where: str) -> dict[str, Any
 
 
 KNOWN_KEYS = (
-    "select", "extend-select", "ignore", "per-file-ignores", "severity", "language-map",
+    "select", "extend-select", "ignore", "per-file-ignores", "per-language-ignores", "rule-options",
+    "severity", "language-map",
     "source-language", "include", "exclude", "extend-exclude", "rule-packs", "fail-on",
     "max-file-size", "encoding", "respect-gitignore",
 )

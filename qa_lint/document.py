@@ -46,7 +46,8 @@ class Document:
     lang: str | None
     encoding: str = "utf-8"
     bom: bool = False
-    group_key: tuple | None = None
+    # Rule code -> the `[rule-options.CODE]` table of the config that applies here.
+    options: dict[str, dict] = field(default_factory=dict)
     _lines: list[Line] | None = field(default=None, repr=False)
     _starts: list[int] | None = field(default=None, repr=False)
 

@@ -106,7 +106,10 @@ class Linter:
             self._file_problem(report, target.display, settings.lang, problem, job.ruleset)
             return None
         lang = resolve_language(target, settings, text)
-        return Document(path=target.display, file=target.file, text=text, lang=lang, encoding=encoding, bom=bom)
+        return Document(
+            path=target.display, file=target.file, text=text, lang=lang, encoding=encoding, bom=bom,
+            options=dict(settings.rule_options),
+        )
 
     def _file_problem(self, report: Report, path: str, lang, problem: InputProblem, ruleset: RuleSet) -> None:
         rule = self.registry.rules[problem.code]
@@ -121,7 +124,7 @@ class Linter:
 
     def _run_document_rules(self, doc: Document, ruleset: RuleSet, report: Report) -> None:
         for rule in ruleset.rules:
-            if rule.scope is Scope.DOCUMENT and rule.applies_to(doc.lang):
+            if rule.scope is Scope.DOCUMENT and ruleset.runs_on(rule, doc.lang):
                 self._collect(rule, rule.check, doc, {doc.path: ruleset}, report)
 
     def _run_group_rules(self, documents: list[tuple[Document, _FileJob]], report: Report) -> None:
@@ -151,7 +154,7 @@ class Linter:
             return
         for finding in found:
             ruleset = rulesets.get(finding.path)
-            if ruleset is None or rule not in ruleset.rules:
+            if ruleset is None or rule not in ruleset.rules or not ruleset.runs_on(rule, finding.lang):
                 continue
             level = ruleset.severities[rule.code]
             report.findings.append(finding if finding.severity == level else replace(finding, severity=level))

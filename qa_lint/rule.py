@@ -88,6 +88,15 @@ class Rule:
         # Up to the end of the first sentence, or to the colon before its examples.
         return first.split(". ")[0].split(": ")[0].rstrip(".")
 
+    def validate_options(self, options: dict[str, Any]) -> None:
+        """Check this rule's `[rule-options.CODE]` table; raise ValueError naming the bad key."""
+        if options:
+            raise ValueError(f"rule {self.code} takes no options (found `{next(iter(options))}`)")
+
+    def options(self, doc: Document) -> dict[str, Any]:
+        """The rule's options for `doc` (validated when the config was read)."""
+        return doc.options.get(self.code, {})
+
     def applies_to(self, lang: str | None) -> bool:
         return self.languages is None or primary(lang) in self.languages
 

@@ -45,6 +45,16 @@ def validate_settings(settings: Settings, rules: list[Rule]) -> None:
     validate_selectors(settings.select + settings.extend_select + settings.ignore, rules, where)
     for glob, selectors in settings.per_file_ignores:
         validate_selectors(selectors, rules, f"{where}: per-file-ignores {glob!r}")
+    for lang, selectors in settings.per_language_ignores:
+        validate_selectors(selectors, rules, f"{where}: per-language-ignores {lang!r}")
+    by_code = {rule.code: rule for rule in rules}
+    for code, options in settings.rule_options:
+        if code not in by_code:
+            raise UsageError(f"{where}: rule-options: unknown rule code {code!r} (see `qa-lint rules`)")
+        try:
+            by_code[code].validate_options(options)
+        except ValueError as error:
+            raise UsageError(f"{where}: rule-options.{code}: {error}") from None
     validate_selectors((code for code, _ in settings.severity), rules, f"{where}: severity")
 
 
@@ -65,6 +75,14 @@ class RuleSet:
 
     rules: tuple[Rule, ...]
     severities: dict[str, Severity]
+    # Primary language subtag -> codes of enabled rules that documents in it skip.
+    off_for_language: dict[str, frozenset[str]]
+
+    def runs_on(self, rule: Rule, lang: str | None) -> bool:
+        """Whether `rule` runs on a document in `lang` (the rule's own languages and the config's)."""
+        if not rule.applies_to(lang):
+            return False
+        return rule.code not in self.off_for_language.get((lang or "").split("-")[0], ())
 
 
 def rules_for(settings: Settings, rules: list[Rule], relative: str, pack_rules_allowed) -> RuleSet:
@@ -84,4 +102,8 @@ def rules_for(settings: Settings, rules: list[Rule], relative: str, pack_rules_a
             if weight > best:
                 best, level = weight, override
         severities[rule.code] = level
-    return RuleSet(enabled, severities)
+    off_for_language = {
+        lang: frozenset(r.code for r in enabled if _best(selected, r) <= _best((*ignored, *selectors), r))
+        for lang, selectors in settings.per_language_ignores
+    }
+    return RuleSet(enabled, severities, off_for_language)

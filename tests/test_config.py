@@ -90,3 +90,25 @@ def test_extra_rule_pack_applies_only_under_its_config(tmp_path):
     result = run_cli("check", "--format", "json", ".", cwd=tmp_path)
     assert [(f["path"], f["code"]) for f in result.json()] == [("desk/a.txt", "X001")]
     assert result.json()[0]["fix"]["edits"][0]["content"] == "ipsum"
+
+
+def test_per_language_ignores(tmp_path):
+    write(tmp_path / "qa-lint.toml", '[per-language-ignores]\nfas = ["B007"]\n')
+    write(tmp_path / "fa" / "a.txt", "متن.\n\n\n\nنظر (0)\n")
+    write(tmp_path / "fr" / "a.txt", LEFTOVERS)
+    result = run_cli("check", "--format", "json", ".", cwd=tmp_path)
+    assert [(p, c) for p, c, _ in codes(result) if c != "B008"] == [
+        ("fa/a.txt", "B001"), ("fr/a.txt", "B001"), ("fr/a.txt", "B007")
+    ]
+
+
+def test_rule_options_are_passed_to_the_rule_and_validated(tmp_path):
+    write(tmp_path / "qa-lint.toml", '[rule-options.B007]\nmax-blank-lines = 3\n')
+    write(tmp_path / "fr" / "a.txt", "Un.\n\n\n\nDeux.\n\n\n\n\nTrois.\n")
+    result = run_cli("check", "--format", "json", ".", cwd=tmp_path)
+    assert [(f["code"], f["line"]) for f in result.json()] == [("B007", 6)]
+    write(tmp_path / "qa-lint.toml", '[rule-options.B007]\nmax-blanks = 3\n')
+    bad = run_cli("check", ".", cwd=tmp_path)
+    assert bad.code == 2 and "rule-options.B007: unknown option `max-blanks`" in bad.stderr
+    write(tmp_path / "qa-lint.toml", '[rule-options.B001]\nx = 1\n')
+    assert "rule B001 takes no options" in run_cli("check", ".", cwd=tmp_path).stderr
