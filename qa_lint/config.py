@@ -86,7 +86,12 @@ def _parse_table(table: dict[str, Any], root: Path, where: str) -> dict[str, Any
         elif key == "rule-options":
             if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
                 raise UsageError(f"{where}: `rule-options` must hold one table per rule code ([rule-options.B007])")
-            values["rule_options"] = tuple((code, options) for code, options in value.items())
+            # Options named `...-file` are paths, relative to this config's folder.
+            values["rule_options"] = tuple(
+                (code, {k: str((root / v).resolve()) if k.endswith("-file") and isinstance(v, str) else v
+                        for k, v in options.items()})
+                for code, options in value.items()
+            )
         elif key == "severity":
             if not isinstance(value, dict):
                 raise UsageError(f"{where}: `severity` must be a table of code = \"error\"|\"warning\"|\"info\"")

@@ -48,6 +48,8 @@ class Document:
     bom: bool = False
     # Rule code -> the `[rule-options.CODE]` table of the config that applies here.
     options: dict[str, dict] = field(default_factory=dict)
+    # What rules derive from the text and share (names found, the script): see `memo`.
+    _memo: dict = field(default_factory=dict, repr=False)
     _lines: list[Line] | None = field(default=None, repr=False)
     _starts: list[int] | None = field(default=None, repr=False)
 
@@ -79,6 +81,12 @@ class Document:
         if offset > line.end and line.terminator:
             return Position(line.number + 1, max(1, 1 + offset - line.next_start))
         return Position(line.number, 1 + offset - line.start)
+
+    def memo(self, key, compute):
+        """`compute(self)`, computed once per document however many rules ask for it."""
+        if key not in self._memo:
+            self._memo[key] = compute(self)
+        return self._memo[key]
 
     def iter_lines(self) -> Iterator[Line]:
         return iter(self.lines)

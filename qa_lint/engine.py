@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import traceback
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -18,8 +19,9 @@ from .languages import language_from_path
 from .model import Finding, Position, Severity
 from .reading import InputProblem, decode, read_bytes
 from .registry import Registry
-from .rule import Rule, Scope
+from .rule import Rule, RunItem, Scope
 from .selection import RuleSet, path_matches, rules_for, validate_settings
+from .suppression import apply_suppressions
 
 
 @dataclass
@@ -48,6 +50,10 @@ class Linter:
         self.registry = registry
         self.resolver = resolver
         self.cwd = cwd
+        # Bytes to lint instead of a file on disk (standard input, fixes not yet
+        # written), by absolute path; with `remember_sources`, files read are kept here.
+        self.sources: dict[Path, bytes] = {}
+        self.remember_sources = False
 
     # -- planning -----------------------------------------------------------
     def _prepare(self, settings_list: list[Settings]) -> None:
@@ -66,11 +72,31 @@ class Linter:
 
     # -- running ------------------------------------------------------------
     def lint_paths(self, paths: list[str]) -> Report:
+        report = Report()
+        documents = self._load(paths, report)
+        for doc, job in documents:
+            report.files_checked += 1
+            self._run_document_rules(doc, job.ruleset, report)
+        self._run_group_rules(documents, report)
+        self._run_run_rules(documents, report)
+        report.findings = apply_suppressions(report.findings, [(doc, job.ruleset) for doc, job in documents], self._rules)
+        report.findings = finalize(report.findings)
+        return report
+
+    def read_documents(self, paths: list[str]) -> tuple[list[Document], Report]:
+        """The documents under `paths`, read and decoded but not checked (`qa-lint names`)."""
+        report = Report()
+        documents = [doc for doc, _ in self._load(paths, report)]
+        report.findings = finalize(report.findings)
+        return documents, report
+
+    def _load(self, paths: list[str], report: Report) -> list[tuple[Document, _FileJob]]:
+        """Discover, configure and read: input problems become `file` findings in `report`."""
         targets, missing = discover(paths, self.resolver.for_folder, self.cwd)
+        targets, missing = self._sources_as_targets(targets, missing)
         settings_of = {t.file: self.resolver.for_folder(t.file.parent) for t in targets}
         here = self.resolver.for_folder(self.cwd)
         self._prepare(self.resolver.all_settings())
-        report = Report()
         for item in missing:
             report.fail_on[item.display] = here.fail_on
             ruleset = self._ruleset(here, self.cwd / item.display)
@@ -83,20 +109,26 @@ class Linter:
             doc = self._read(job, report)
             if doc is not None:
                 documents.append((doc, job))
-        for doc, job in documents:
-            report.files_checked += 1
-            self._run_document_rules(doc, job.ruleset, report)
-        self._run_group_rules(documents, report)
-        report.findings = finalize(report.findings)
-        return report
+        return documents
 
     def _read(self, job: _FileJob, report: Report) -> Document | None:
         try:
-            data = read_bytes(job.target.file, job.settings.max_file_size)
+            data = self.sources.get(job.target.file)
+            if data is None:
+                data = read_bytes(job.target.file, job.settings.max_file_size)
+                if self.remember_sources:
+                    self.sources[job.target.file] = data
         except InputProblem as problem:
             self._file_problem(report, job.target.display, None, problem, job.ruleset)
             return None
         return self._decode(job, data, report)
+
+    def _sources_as_targets(self, targets: list[Target], missing: list) -> tuple[list[Target], list]:
+        """A path given with `sources` (standard input) is linted even when no such file exists."""
+        found = [item for item in missing if Path(os.path.normpath(self.cwd / item.display)) in self.sources]
+        for item in found:
+            targets.append(Target(Path(os.path.normpath(self.cwd / item.display)), item.display, True))
+        return targets, [item for item in missing if item not in found]
 
     def _decode(self, job: _FileJob, data: bytes, report: Report) -> Document | None:
         target, settings = job.target, job.settings
@@ -142,15 +174,23 @@ class Linter:
             for rule in group_rules.values():
                 self._collect(rule, rule.check_group, group, rulesets, report)
 
+    def _run_run_rules(self, documents: list[tuple[Document, _FileJob]], report: Report) -> None:
+        """Run-wide rules: `map_document` on each document the rule runs on, then one `reduce`."""
+        rulesets = {doc.path: job.ruleset for doc, job in documents}
+        run_rules = {r.code: r for _, job in documents for r in job.ruleset.rules if r.scope is Scope.RUN}
+        for rule in run_rules.values():
+            items = []
+            for doc, job in documents:
+                if rule in job.ruleset.rules and job.ruleset.runs_on(rule, doc.lang):
+                    mapped = self._safely(rule, report, rule.map_document, doc)
+                    if mapped is not _CRASHED:
+                        items.append(RunItem(doc.path, doc.lang, mapped))
+            self._collect(rule, rule.reduce, items, rulesets, report)
+
     def _collect(self, rule: Rule, check, subject, rulesets: dict[str, RuleSet], report: Report) -> None:
         """Run `check(subject)`, keeping the findings the files' rule sets allow, at their severities."""
-        try:
-            found = list(check(subject))
-        except Exception:  # noqa: BLE001 - a rule bug must not end the run or lose other findings
-            report.internal_errors.append(
-                f"rule {rule.code} ({rule.name}) crashed; please report this with the file that caused it:\n"
-                + traceback.format_exc(limit=-3)
-            )
+        found = self._safely(rule, report, lambda item: list(check(item)), subject)
+        if found is _CRASHED:
             return
         for finding in found:
             ruleset = rulesets.get(finding.path)
@@ -158,6 +198,22 @@ class Linter:
                 continue
             level = ruleset.severities[rule.code]
             report.findings.append(finding if finding.severity == level else replace(finding, severity=level))
+
+
+    @staticmethod
+    def _safely(rule: Rule, report: Report, step, subject):
+        """`step(subject)`, or `_CRASHED` with the error recorded: a rule bug must not end the run."""
+        try:
+            return step(subject)
+        except Exception:  # noqa: BLE001 - any bug of any rule
+            report.internal_errors.append(
+                f"rule {rule.code} ({rule.name}) crashed; please report this with the file that caused it:\n"
+                + traceback.format_exc(limit=-3)
+            )
+            return _CRASHED
+
+
+_CRASHED = object()
 
 
 def resolve_language(target: Target, settings: Settings, text: str) -> str | None:

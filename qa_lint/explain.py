@@ -16,6 +16,8 @@ def explain_rule(rule: Rule) -> str:
     out = [f"{rule.code} {rule.name}", ""]
     facts = f"Category: {rule.category.value}. Default severity: {rule.severity}. Scope: {rule.scope.value}."
     facts += " Fix: available." if rule.fixable else " Fix: none."
+    if rule.opt_in:
+        facts += f" Opt-in: runs only when selected by code (--select {rule.code})."
     if rule.languages:
         facts += f" Languages: {', '.join(sorted(rule.languages))}."
     out += [facts, f"Defined in: {rule.origin}", ""]

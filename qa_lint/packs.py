@@ -1,6 +1,8 @@
 """Loading rule packs: folders of TOML files, each holding `[[rule]]` tables.
 
-A pack file looks like this (see `rules/` for real ones):
+Files whose name starts with `_` hold shared language data (e.g.
+`rules/names/_language-data.toml`) and are skipped. A pack file looks like
+this (see `rules/` for real ones):
 
     [[rule]]
     code = "B001"
@@ -39,6 +41,8 @@ def load_packs(folders: Iterable[Path], check_types: dict[str, type[PackRule]]) 
         if not folder.is_dir():
             raise PackError(f"{folder}: rule pack folder not found")
         for file in sorted(folder.rglob("*.toml")):
+            if file.name.startswith("_"):
+                continue  # shared language data for check types and rules, not a pack
             rules.extend(load_pack_file(file, check_types, label=file.relative_to(folder.parent).as_posix()))
     return rules
 

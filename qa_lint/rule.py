@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable
 
 from .languages import primary
-from .model import Applicability, Category, Edit, Finding, Fix, Severity
+from .model import Applicability, Category, Edit, Finding, Fix, Position, Severity
 
 if TYPE_CHECKING:
     from .document import Document
@@ -26,6 +26,16 @@ class Scope(str, enum.Enum):
 
     DOCUMENT = "document"  # one file
     GROUP = "group"  # all translations of one article
+    RUN = "run"  # every document of the run: a map step per document, then one reduce
+
+
+@dataclass(frozen=True, slots=True)
+class RunItem:
+    """One document's `map_document` result, as `reduce` receives it."""
+
+    path: str
+    lang: str | None
+    data: Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +74,9 @@ class Rule:
     # Primary language subtags the rule applies to; None means every language.
     languages: ClassVar[frozenset[str] | None] | frozenset[str] | None = None
     examples: ClassVar[tuple[Example, ...]] | tuple[Example, ...] = ()
+    # Opt-in rules run only when selected by code or prefix (`--select N002`):
+    # useful checks whose noise depends too much on the material to be on by default.
+    opt_in: ClassVar[bool] | bool = False
     # Where the rule comes from, for `qa-lint rules` ("built-in", a pack file, a plugin).
     origin: ClassVar[str] | str = "built-in"
     # Set when a rule's examples cannot be written as text (an unreadable file,
@@ -109,6 +122,18 @@ class Rule:
         """Findings across the translations of one article (scope `group`)."""
         return ()
 
+    def map_document(self, doc: Document) -> Any:
+        """Scope `run`, step 1: what this rule needs to keep of one document.
+
+        Runs once per document, possibly in another process and from a cache:
+        return plain, picklable data (positions as `Position`, no `Document`).
+        """
+        return None
+
+    def reduce(self, items: list[RunItem]) -> Iterable[Finding]:
+        """Scope `run`, step 2: findings from every document's `map_document` result."""
+        return ()
+
     # -- reporting helpers ---------------------------------------------------
     def finding(
         self,
@@ -132,6 +157,15 @@ class Rule:
             lang=doc.lang,
             fix=fix,
             source_line=first.text,
+        )
+
+    def finding_at(
+        self, item: RunItem, start: Position, end: Position, message: str, source_line: str = ""
+    ) -> Finding:
+        """A finding made in `reduce`, from positions a `map_document` step kept."""
+        return Finding(
+            self.code, self.name, self.category, self.severity, message, item.path, start, end, item.lang,
+            source_line=source_line,
         )
 
     @staticmethod
@@ -160,6 +194,7 @@ class Rule:
             "severity": str(self.severity),
             "scope": self.scope.value,
             "fixable": self.fixable,
+            "opt_in": self.opt_in,
             "languages": sorted(self.languages) if self.languages else None,
             "origin": self.origin,
             "summary": self.summary,

@@ -1,7 +1,8 @@
 """Which rules run on which file: `select`, `ignore`, per-file ignores, severity overrides.
 
 A selector is `ALL`, a category name (`boilerplate`), a code prefix (`B`, `B00`)
-or a full code (`B001`). When select and ignore both match a rule, the more
+or a full code (`B001`). Opt-in rules (`Rule.opt_in`) run only when a code or
+prefix selects them, never through `ALL` or their category. When select and ignore both match a rule, the more
 specific selector wins (`select = ["B001"]`, `ignore = ["B"]` keeps B001).
 """
 
@@ -23,9 +24,9 @@ _CATEGORIES = {c.value for c in Category}
 def specificity(selector: str, rule: Rule) -> int:
     """How precisely `selector` names `rule`: 0 = not at all; higher wins."""
     if selector == "ALL":
-        return 1
+        return 0 if rule.opt_in else 1
     if selector == rule.category.value:
-        return 2
+        return 0 if rule.opt_in else 2
     if rule.code.startswith(selector):
         return 2 + len(selector)
     return 0
