@@ -18,6 +18,7 @@ import typer
 
 from . import __version__
 from .errors import UsageError
+from .fixing import FixOptions
 
 app = typer.Typer(
     name="qa-lint",
@@ -94,12 +95,19 @@ def check(
     source_language: Optional[str] = typer.Option(None, "--source-language", help="The language articles were translated from."),
     config: Optional[Path] = typer.Option(None, "--config", help="Use this configuration file for every path."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour the text formats (default: when writing to a terminal)."),
+    fix: bool = typer.Option(False, "--fix", help="Apply safe fixes to the files, then report what is left."),
+    unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --fix or --diff: apply unsafe fixes too."),
+    diff: bool = typer.Option(False, "--diff", help="Print the fixes as a unified diff and write nothing (exit 1 if there are any)."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings this baseline file does not record."),
+    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record the current findings in this baseline file and exit."),
+    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="Lint standard input as this file (with --fix: print the fixed text)."),
 ) -> None:
     """Lint translated articles: files, or folders walked for *.txt and *.md."""
     try:
         code = _check(
-            paths or ["."], output_format, output_file, select, extend_select, ignore, fail_on,
-            exit_zero, statistics, lang, source_language, config, color,
+            paths or ([] if stdin_filename is not None else ["."]), output_format, output_file, select, extend_select,
+            ignore, fail_on, exit_zero, statistics, lang, source_language, config, color,
+            FixOptions(fix, unsafe_fixes, diff, stdin_filename), baseline, write_baseline,
         )
     except UsageError as error:
         raise _fail(str(error)) from None
@@ -107,7 +115,9 @@ def check(
 
 
 def _check(paths, output_format, output_file, select, extend_select, ignore, fail_on,
-           exit_zero, statistics, lang, source_language, config, color) -> int:
+           exit_zero, statistics, lang, source_language, config, color, fixing, baseline, write_baseline) -> int:
+    from . import baseline as baselines
+    from . import fixing as fixes
     from .config import SettingsResolver
     from .engine import Linter
     from .languages import normalize_tag
@@ -137,10 +147,19 @@ def _check(paths, output_format, output_file, select, extend_select, ignore, fai
     if name not in registry.formats:
         raise UsageError(f"unknown format {name!r}; choose from: {', '.join(sorted(registry.formats))}")
     linter = Linter(registry, SettingsResolver(overrides, config), Path.cwd())
-    report = linter.lint_paths(list(paths))
+    report, outcome = fixes.lint_and_fix(linter, list(paths), fixing)
+    if outcome is not None:
+        with _output(output_file) as stream:
+            done = fixes.finish(outcome, fixing, report, stream)
+        if done is not None:
+            return done
+    done = baselines.use(report, baseline, write_baseline, linter, list(paths) or [fixing.stdin_filename])
+    if done is not None:
+        return done
 
     use_color = color if color is not None else (output_file is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-    with _output(output_file) as stream:
+    with _output(None if fixing.fixed_text_to_output else output_file) as stream:
+        stream = sys.stderr if fixing.fixed_text_to_output else stream
         registry.formats[name](registry, color=use_color).write(report, stream)
         if statistics:
             _write_statistics(report, stream if name in ("full", "concise") else sys.stderr)
@@ -194,6 +213,48 @@ def explain(code: str = typer.Argument(..., help="A rule code (B001) or name (co
         typer.echo(explain_rule(registry.get(code)))
     except UsageError as error:
         raise _fail(str(error)) from None
+
+
+@app.command()
+def names(
+    paths: List[str] = typer.Argument(None, help="Folders or files of articles (default: the current folder)."),
+    output_file: Optional[Path] = typer.Option(None, "--output-file", "-o", help="Write the glossary to this file."),
+    output_format: str = typer.Option("toml", "--format", "-f", help="toml (a glossary to review and adopt) or json."),
+    min_mentions: int = typer.Option(1, "--min-mentions", help="Leave out names mentioned fewer times than this."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="The language of every file (a language tag)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Use this configuration file for every path."),
+) -> None:
+    """Extract the names a folder uses, per person and language with their counts, as a glossary."""
+    from .config import SettingsResolver
+    from .engine import Linter
+    from .groups import build_groups
+    from .languages import normalize_tag
+    from .names.learn import glossary_json, glossary_toml, learn
+
+    try:
+        if output_format not in ("toml", "json"):
+            raise UsageError(f"unknown format {output_format!r} for `names`; choose toml or json")
+        overrides: dict = {}
+        if lang is not None:
+            overrides["lang"] = normalize_tag(lang, strict=False)
+            if overrides["lang"] is None:
+                raise UsageError(f"--lang: {lang!r} is not a language tag")
+        resolver = SettingsResolver(overrides, config)
+        paths = paths or ["."]
+        documents, report = Linter(_registry(), resolver, Path.cwd()).read_documents(list(paths))
+        for problem in report.findings:
+            typer.echo(f"qa-lint: {problem.path}: {problem.message}", err=True)
+        source_language = next((s.source_language for s in resolver.all_settings() if s.source_language), None)
+        people = [p for p in learn(build_groups(documents, source_language)) if p.mentions >= min_mentions]
+        with _output(output_file) as stream:
+            if output_format == "json":
+                stream.write(json.dumps(glossary_json(people), ensure_ascii=False, indent=2) + "\n")
+            else:
+                stream.write(glossary_toml(people, ", ".join(paths)))
+    except UsageError as error:
+        raise _fail(str(error)) from None
+    if report.findings:
+        raise typer.Exit(EXIT_ERROR)
 
 
 def run() -> None:

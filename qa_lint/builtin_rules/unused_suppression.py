@@ -1,0 +1,29 @@
+"""F006 unused-suppression: reported by `qa_lint.suppression` once every other rule has run."""
+
+from __future__ import annotations
+
+from ..model import Category, Severity
+from ..rule import Rule
+
+
+class UnusedSuppression(Rule):
+    """## What it does
+    Reports a Markdown suppression comment (`<!-- qa-lint: ignore B003 -->`,
+    `<!-- qa-lint: ignore-file B001 -->`) that suppresses no finding, or that
+    names no rule. The fix removes the comment, or the codes it no longer needs.
+
+    ## Why is this bad?
+    A suppression outlives the problem it hid: once the line is repaired it
+    would silently hide the next real finding there. A misspelt code hides
+    nothing while looking as if it did.
+    """
+
+    code = "F006"
+    name = "unused-suppression"
+    category = Category.FILE
+    severity = Severity.WARNING
+    fixable = True
+    examples_exempt = "depends on the other rules' findings in a Markdown file: see tests/test_suppression.py"
+
+
+RULES = (UnusedSuppression(),)
