@@ -1,0 +1,345 @@
+"""Script-family recall and precision on planted defects, per rule and language.
+
+What it measures
+----------------
+It copies articles of the NTREX corpus (``ntrex/<language>/<document>.txt``)
+into a temporary folder, keeping the ``<language>/`` layout, and plants one
+defect into each copy by rewriting one line in place, as keyboards, OCR,
+converters and scrapers damage text:
+
+* S001 a Latin name glued to an Arabic, Persian, Hindi or Russian word;
+* S002 one letter of a word swapped for its Cyrillic (or, in Russian, Latin) lookalike;
+* S003 Arabic ي/ك in a Persian word, Persian ی/ک in an Arabic word;
+* S004 a number with one digit from another system; S005 a number in a
+  system the language does not write (Arabic-Indic in Persian or French, ...);
+* S006 a zero-width space, word joiner or soft hyphen inside a word;
+* S007 a right-to-left override around a word; S008 a control character,
+  U+FFFD or a private-use character inside a word;
+* S009 a word's UTF-8 bytes read as Windows-1252 (mojibake);
+* S010 a line decomposed (NFD);
+* S011 a Persian word stripped of its zero-width non-joiner, 8 plants each
+  after می/نمی, before ها/های/هایی, before تر/ترین and before اند/ای;
+  S012 a non-joiner followed by a space, or doubled.
+
+It runs ``qa-lint check --format jsonl --select script`` on the copies and on
+the untouched corpus. Findings the untouched corpus already has (same file,
+line and rule: the corpus's own defects) are set aside. Per rule and language:
+
+* planted  - plants for the rule;
+* detected - plants on whose line the rule reported a finding;
+* recall   - detected / planted;
+* precision - the rule's findings on lines planted for it / all its new findings.
+
+Misses and stray findings are listed. The script exits with 1 when a rule's
+recall is below 0.90 or its precision below 0.95 (2 if qa-lint fails). Files,
+lines and words are drawn from ``random.Random(--seed)``: runs are repeatable.
+
+How to run it (from the repository root)
+----------------------------------------
+    python benchmarks/script_recall.py
+    python benchmarks/script_recall.py --corpus /path/to/ntrex --per-language 8 --keep
+
+Standard library only; it calls the installed ``qa-lint`` (``--qa-lint``
+names another). The corpus is read at run time; nothing of it is copied into
+the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+from typing import Callable
+
+from common import DEFAULT_CORPUS, qa_lint_command
+
+MIN_RECALL, MIN_PRECISION = 0.90, 0.95
+EXIT_OK, EXIT_BELOW_TARGET, EXIT_ERROR = 0, 1, 2
+ZWNJ = "\u200c"
+NAMES = ("Google", "Twitter", "Nottingham", "Facebook", "Hamburg")  # no letter with a Cyrillic twin
+LOOKALIKE = {"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у"}
+Planter = Callable[[str, random.Random], "str | None"]
+
+
+def words(line: str, pattern: str) -> list[re.Match]:
+    return list(re.finditer(pattern, line))
+
+
+def replace_span(line: str, match: re.Match, new: str) -> str:
+    return line[: match.start()] + new + line[match.end() :]
+
+
+def pick(items: list, rng: random.Random):
+    return rng.choice(items) if items else None
+
+
+# -- planters: (line, rng) -> the damaged line, or None when the line has no place for it ----
+
+def glue_name(script_letters: str) -> Planter:
+    def plant(line: str, rng: random.Random) -> str | None:
+        word = pick(words(line, rf"[{script_letters}]{{4,}}(?= )"), rng)
+        return replace_span(line, word, word.group() + rng.choice(NAMES)) if word else None
+    return plant
+
+
+def lookalike_in_latin(line: str, rng: random.Random) -> str | None:
+    word = pick(words(line, r"\b[a-zà-ÿ]{5,}\b"), rng)
+    if not word:
+        return None
+    spots = [i for i, c in enumerate(word.group()) if c in LOOKALIKE]
+    if not spots:
+        return None
+    i = rng.choice(spots)
+    text = word.group()
+    return replace_span(line, word, text[:i] + LOOKALIKE[text[i]] + text[i + 1 :])
+
+
+def lookalike_in_cyrillic(line: str, rng: random.Random) -> str | None:
+    back = {v: k for k, v in LOOKALIKE.items()}
+    word = pick(words(line, r"\b[а-яё]{5,}\b"), rng)
+    if not word:
+        return None
+    spots = [i for i, c in enumerate(word.group()) if c in back]
+    if not spots:
+        return None
+    i = rng.choice(spots)
+    text = word.group()
+    return replace_span(line, word, text[:i] + back[text[i]] + text[i + 1 :])
+
+
+def swap_letter(old: str, new: str, inside: bool) -> Planter:
+    def plant(line: str, rng: random.Random) -> str | None:
+        where = rf"[\u0620-\u06ff]+{old}[\u0620-\u06ff]+" if inside else rf"[\u0620-\u06ff]*{old}[\u0620-\u06ff]*"
+        # Not a plural: the corpus misses some non-joiners there, and a second defect would blur the count.
+        word = pick([w for w in words(line, where) if not w.group().endswith(("ها", "های"))], rng)
+        return replace_span(line, word, word.group().replace(old, new, 1)) if word else None
+    return plant
+
+
+def to_digits(number: str, zero: str) -> str:
+    return "".join(chr(ord(zero) + int(c)) if c.isdigit() else c for c in number)
+
+
+def mixed_number(base_zero: str, odd_zero: str) -> Planter:
+    def plant(line: str, rng: random.Random) -> str | None:
+        number = pick(words(line, r"(?<![\d.,])[0-9]{2,}(?![\d.,])"), rng)
+        if not number:
+            return None
+        digits = to_digits(number.group(), base_zero)
+        i = rng.randrange(len(digits))
+        digits = digits[:i] + chr(ord(odd_zero) + int(number.group()[i])) + digits[i + 1 :]
+        return replace_span(line, number, digits)
+    return plant
+
+
+def foreign_number(zero: str) -> Planter:
+    def plant(line: str, rng: random.Random) -> str | None:
+        number = pick(words(line, r"(?<![\d.,])[0-9]{2,}(?![\d.,])"), rng)
+        return replace_span(line, number, to_digits(number.group(), zero)) if number else None
+    return plant
+
+
+def insert_inside_word(chars: tuple[str, ...], wrap: bool = False) -> Planter:
+    def plant(line: str, rng: random.Random) -> str | None:
+        # A whole space-delimited token for the override: a control between a word and its ZWNJ is another defect.
+        word = pick(words(line, r"(?<!\S)\S{4,}(?!\S)" if wrap else r"[^\W\d_]{4,}"), rng)
+        if not word:
+            return None
+        if wrap:
+            return replace_span(line, word, "\u202e" + word.group() + "\u202c")
+        text = word.group()
+        i = rng.randrange(1, len(text))
+        return replace_span(line, word, text[:i] + rng.choice(chars) + text[i:])
+    return plant
+
+
+def cp1252_misread(text: str) -> str:
+    out = []
+    for byte in text.encode("utf-8"):
+        try:
+            out.append(bytes([byte]).decode("cp1252"))
+        except UnicodeDecodeError:
+            out.append(chr(byte))  # undefined in Windows-1252: the Latin-1 control
+    return "".join(out)
+
+
+def mojibake(line: str, rng: random.Random) -> str | None:
+    candidates = [w for w in words(line, r"[^\W\d_]*[^\x00-\x7f][^\W\d_]*")
+                  if not re.search(r"[\x80-\x9f]", cp1252_misread(w.group()))]
+    word = pick(candidates, rng)
+    return replace_span(line, word, cp1252_misread(word.group())) if word else None
+
+
+def decompose(line: str, rng: random.Random) -> str | None:
+    decomposed = unicodedata.normalize("NFD", line)
+    return decomposed if decomposed != line else None
+
+
+ZWNJ_KINDS = {  # where a stripped non-joiner was: the first part, or the last part of the word
+    "verb-prefix": (("می", "نمی"), ()),
+    "plural": ((), ("ها", "های", "هایی")),
+    "comparative": ((), ("تر", "ترین")),
+    "silent-heh": ((), ("اند", "ای")),
+}
+
+
+def strip_zwnj(kind: str) -> Planter:
+    first, last = ZWNJ_KINDS[kind]
+
+    def plant(line: str, rng: random.Random) -> str | None:
+        def plantable(word: str) -> bool:
+            parts = word.split(ZWNJ)
+            return len(parts) == 2 and (parts[0] in first or parts[-1] in last)
+        word = pick([w for w in words(line, rf"[\u0620-\u06ff{ZWNJ}]+") if plantable(w.group())], rng)
+        return replace_span(line, word, word.group().replace(ZWNJ, "")) if word else None
+    return plant
+
+
+def stray_zwnj(line: str, rng: random.Random) -> str | None:
+    word = pick([w for w in words(line, rf"[\u0620-\u06ff{ZWNJ}]+") if ZWNJ in w.group().strip(ZWNJ)], rng)
+    if not word:
+        return None
+    text = word.group()
+    return replace_span(line, word, text.replace(ZWNJ, ZWNJ + rng.choice((" ", ZWNJ)), 1))
+
+
+ARABIC, DEVANAGARI, CYRILLIC = "\u0621-\u064a\u067e-\u06cc", "\u0900-\u097f", "а-яё"
+PERSIAN_ZERO, ARABIC_ZERO, DEVANAGARI_ZERO, KHMER_ZERO = "۰", "٠", "०", "០"
+
+# (rule, language folder, planter)
+PLANTS: list[tuple[str, str, Planter]] = [
+    ("S001", "arb", glue_name(ARABIC)), ("S001", "fas", glue_name(ARABIC)),
+    ("S001", "hin", glue_name(DEVANAGARI)), ("S001", "rus", glue_name(CYRILLIC)),
+    *[("S002", lang, lookalike_in_latin) for lang in ("fra", "spa", "deu", "eng", "vie")],
+    ("S002", "rus", lookalike_in_cyrillic),
+    ("S003", "fas", swap_letter("ی", "ي", False)), ("S003", "fas", swap_letter("ک", "ك", False)),
+    ("S003", "arb", swap_letter("ي", "ی", True)), ("S003", "arb", swap_letter("ك", "ک", False)),
+    ("S004", "fas", mixed_number(PERSIAN_ZERO, "0")), ("S004", "arb", mixed_number(ARABIC_ZERO, PERSIAN_ZERO)),
+    ("S004", "hin", mixed_number("0", DEVANAGARI_ZERO)), ("S004", "khm", mixed_number(KHMER_ZERO, "0")),
+    ("S005", "fas", foreign_number(ARABIC_ZERO)), ("S005", "arb", foreign_number(PERSIAN_ZERO)),
+    ("S005", "fra", foreign_number(ARABIC_ZERO)), ("S005", "rus", foreign_number(PERSIAN_ZERO)),
+    *[("S006", lang, insert_inside_word(("\u200b", "\u2060", "\u00ad", "\ufeff")))
+      for lang in ("fra", "rus", "vie", "arb", "fas", "zho-CN", "hin", "deu")],
+    *[("S007", lang, insert_inside_word((), wrap=True)) for lang in ("fra", "arb", "fas", "eng", "rus")],
+    *[("S008", lang, insert_inside_word(("\x07", "\x1b", "\ufffd", "\ue000")))
+      for lang in ("fra", "rus", "arb", "zho-CN", "deu")],
+    *[("S009", lang, mojibake) for lang in ("fra", "spa", "deu", "vie", "rus", "arb", "fas")],
+    *[("S010", lang, decompose) for lang in ("vie", "fra", "deu", "spa")],
+    *[("S011", "fas", strip_zwnj(kind)) for kind in ZWNJ_KINDS],
+    ("S012", "fas", stray_zwnj),
+]
+
+
+def run_qa_lint(command: list[str], folder: Path) -> list[dict]:
+    done = subprocess.run([*command, "check", "--format", "jsonl", "--select", "script", "--exit-zero", str(folder)],
+                          capture_output=True, text=True, encoding="utf-8")
+    if done.returncode != 0:
+        sys.stderr.write(f"qa-lint failed ({done.returncode}):\n{done.stderr}\n")
+        raise SystemExit(EXIT_ERROR)
+    return [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--qa-lint", dest="qa_lint")
+    parser.add_argument("--seed", type=int, default=20261124)
+    parser.add_argument("--per-language", type=int, default=8, help="plants per rule and planter (default: 8)")
+    parser.add_argument("--keep", action="store_true", help="keep the planted copies")
+    args = parser.parse_args(argv)
+    corpus = args.corpus.resolve()
+    if not corpus.is_dir():
+        parser.error(f"corpus folder not found: {corpus}")
+    command = qa_lint_command(args.qa_lint)
+    rng = random.Random(args.seed)
+
+    baseline = {(Path(f["path"]).resolve().relative_to(corpus).as_posix(), f["line"], f["code"])
+                for f in run_qa_lint(command, corpus)}
+    work = Path(tempfile.mkdtemp(prefix="script-recall-"))
+    plants: dict[tuple[str, int], tuple[str, str]] = {}  # (copy, line) -> (rule, language)
+    origin: dict[str, str] = {}  # copy -> the corpus file it was made from
+    for number, (rule, lang, planter) in enumerate(PLANTS):
+        files = sorted((corpus / lang).glob("*.txt"))
+        rng.shuffle(files)
+        made = 0
+        for source in files:
+            if made == args.per_language:
+                break
+            if any(key[0] == f"{lang}/{source.name}" and key[2] == rule for key in baseline):
+                continue  # the article already has this defect: a plant could hide behind it
+            lines = source.read_text(encoding="utf-8").split("\n")
+            order = list(range(len(lines)))
+            rng.shuffle(order)
+            for index in order:
+                damaged = planter(lines[index], rng)
+                if damaged is None or damaged == lines[index]:
+                    continue
+                lines[index] = damaged
+                copy = f"{lang}/{rule}-{number}-{source.name}"
+                (work / lang).mkdir(parents=True, exist_ok=True)
+                (work / copy).write_text("\n".join(lines), encoding="utf-8")
+                plants[(copy, index + 1)] = (rule, lang)
+                origin[copy] = f"{lang}/{source.name}"
+                made += 1
+                break
+
+    findings = run_qa_lint(command, work)
+    detected: set[tuple[str, int]] = set()
+    true_pos: dict[str, int] = defaultdict(int)
+    reported: dict[str, int] = defaultdict(int)
+    strays = []
+    for finding in findings:
+        copy = Path(finding["path"]).resolve().relative_to(work.resolve()).as_posix()
+        if (origin[copy], finding["line"], finding["code"]) in baseline:
+            continue  # the corpus's own defect, not a plant
+        reported[finding["code"]] += 1
+        planted = plants.get((copy, finding["line"]))
+        if planted and planted[0] == finding["code"]:
+            detected.add((copy, finding["line"]))
+            true_pos[finding["code"]] += 1
+        else:
+            strays.append(f"{copy}:{finding['line']}: {finding['code']} {finding['message'][:120]}")
+
+    table: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for key, (rule, lang) in plants.items():
+        table[(rule, lang)][0] += 1
+        table[(rule, lang)][1] += key in detected
+    print(f"{len(plants)} plants in {len(origin)} copies of corpus articles (seed {args.seed})\n")
+    print(f"{'rule':<5} {'language':<8} {'planted':>7} {'detected':>8} {'recall':>7}")
+    for (rule, lang), (n, hit) in sorted(table.items()):
+        print(f"{rule:<5} {lang:<8} {n:>7} {hit:>8} {hit / n:>7.3f}")
+    print(f"\n{'rule':<5} {'planted':>7} {'detected':>8} {'recall':>7} {'findings':>8} {'precision':>9}")
+    failed = []
+    for rule in sorted({r for r, _ in table}):
+        n = sum(v[0] for (r, _), v in table.items() if r == rule)
+        hit = sum(v[1] for (r, _), v in table.items() if r == rule)
+        precision = true_pos[rule] / reported[rule] if reported[rule] else 1.0
+        print(f"{rule:<5} {n:>7} {hit:>8} {hit / n:>7.3f} {reported[rule]:>8} {precision:>9.3f}")
+        if hit / n < MIN_RECALL or precision < MIN_PRECISION:
+            failed.append(rule)
+    misses = [f"{copy}:{line}: {rule}" for (copy, line), (rule, _) in sorted(plants.items()) if (copy, line) not in detected]
+    if misses:
+        print("\nmissed plants:\n  " + "\n  ".join(misses))
+    if strays:
+        print("\nfindings not on a plant of their rule:\n  " + "\n  ".join(strays))
+    if args.keep:
+        print(f"\nplanted copies kept in {work}")
+    else:
+        shutil.rmtree(work)
+    if failed:
+        print(f"\nFAIL: {', '.join(failed)} below recall {MIN_RECALL} or precision {MIN_PRECISION}")
+        return EXIT_BELOW_TARGET
+    print(f"\nOK: every rule at recall >= {MIN_RECALL} and precision >= {MIN_PRECISION}")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

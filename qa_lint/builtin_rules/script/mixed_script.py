@@ -1,0 +1,275 @@
+"""S001 mixed-script-word and S002 lookalike-letter: words whose letters come from scripts that never mix."""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterator
+
+import regex
+
+from ...document import Document
+from ...model import Applicability, Category, Finding
+from ...rule import Example, Rule
+from . import data
+from .unicode_scripts import (
+    WORD,
+    main_script,
+    primary_script,
+    resolved_scripts,
+    script_runs,
+)
+
+_ALPHABETS = frozenset({"Latin", "Cyrillic", "Greek"})
+# A lone letter is only taken for a lookalike of a letter of the basic alphabet.
+_BASIC = {"Latin": "abcdefghijklmnopqrstuvwxyz", "Cyrillic": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"}
+
+
+@dataclass(frozen=True)
+class Lookalikes:
+    no_space: frozenset[str]
+    # (letter, target script) -> the letter of the target script that looks the same
+    to_script: dict[tuple[str, str], str]
+
+
+@functools.lru_cache(maxsize=1)
+def lookalikes() -> Lookalikes:
+    table = data.load("scripts")
+    scripts = table["lookalikes"]["scripts"]
+    to_script: dict[tuple[str, str], str] = {}
+    for row in table["lookalikes"]["letters"]:
+        for letter in filter(None, row):
+            for script, twin in zip(scripts, row):
+                if twin and twin != letter:
+                    to_script[(letter, script)] = twin
+    return Lookalikes(frozenset(table["no-space-scripts"]), to_script)
+
+
+@dataclass(frozen=True)
+class MixedWord:
+    start: int
+    word: str
+    runs: list[tuple[str | None, int, int]]  # (script, start, end) inside the word
+    target: str | None  # the script most of its letters are in
+    repaired: str | None  # the word with every odd letter swapped for its lookalike, if possible
+
+
+def mixed_words(doc: Document) -> list[MixedWord]:
+    """The document's mixed words, found once for S001 and S002 together."""
+    if _LAST[0] is not doc:
+        _LAST[:] = [doc, list(_find_mixed_words(doc))]
+    return _LAST[1]
+
+
+_LAST: list = [None, []]
+
+
+@functools.cache
+def _foreign_letter(home: str | None) -> regex.Pattern:
+    """A letter or mark outside the home script: a line without one has no mixed word."""
+    if home is None:
+        return regex.compile(r"[\p{L}\p{M}]")
+    return regex.compile(rf"[[\p{{L}}\p{{M}}]--[\p{{scx={home}}}\p{{scx=Common}}\p{{scx=Inherited}}]]", regex.V1)
+
+
+def _find_mixed_words(doc: Document) -> Iterator[MixedWord]:
+    """Words whose resolved script set is empty, except where a no-space script touches another."""
+    table = lookalikes()
+    home = main_script(doc)
+    foreign = _foreign_letter(home)
+    for line in doc.lines:
+        if foreign.search(line.text):
+            yield from _mixed_in_line(line.text, line.start, home, table)
+
+
+def _mixed_in_line(text: str, offset: int, home: str | None, table: Lookalikes) -> Iterator[MixedWord]:
+    for match in WORD.finditer(text):
+        word = match.group()
+        if word.isascii():
+            continue
+        resolved = resolved_scripts(word)
+        if resolved is None or resolved:
+            continue
+        runs = [run for run in script_runs(word) if run[0]]
+        if all(a[0] in table.no_space or b[0] in table.no_space for a, b in zip(runs, runs[1:])):
+            continue
+        letters = Counter(primary_script(c) for c in word if c.isalpha())
+        letters.pop(None, None)
+        ranked = letters.most_common()
+        target = ranked[0][0]
+        if len(ranked) > 1 and ranked[0][1] == ranked[1][1] and home in letters:
+            target = home
+        yield MixedWord(offset + match.start(), word, runs, target, _repair(word, target, table))
+
+
+def _repair(word: str, target: str, table: Lookalikes) -> str | None:
+    if not any(c.isalpha() and primary_script(c) not in (None, target) for c in word):
+        return None  # only a stray mark is odd: not a lookalike
+    out = []
+    for char in word:
+        if char.isalpha() and primary_script(char) not in (None, target):
+            twin = table.to_script.get((char, target))
+            if twin is None:
+                return None
+            out.append(twin)
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _odd_letters(word: MixedWord) -> list[str]:
+    """Letters and marks of `word` outside its main script."""
+    return sorted({c for c in word.word if primary_script(c) not in (None, word.target)})
+
+
+def _without_marks(word: MixedWord) -> str | None:
+    """The word without its odd characters, when they are all combining marks (a stray ٌ)."""
+    odd = _odd_letters(word)
+    if odd and all(unicodedata.category(c).startswith("M") for c in odd):
+        return "".join(c for c in word.word if c not in odd)
+    return None
+
+
+class MixedScriptWord(Rule):
+    """## What it does
+    Reports words mixing scripts that never mix. The word's UTS #39 resolved
+    script set is empty: Arabic run together with Latin
+    ("إلىNottingham"), Latin with Devanagari, a stray Arabic mark on a Latin
+    word. Scripts written without spaces (Han, Kana, Thai, Lao, Khmer, ...) and
+    Korean particles may touch Latin names and are not reported; words that
+    only need a lookalike letter swapped are S002's. When the word is two
+    words run together, the fix (unsafe: check it) puts a space between them.
+
+    ## Why is this bad?
+    A missing space between an Arabic word and a Latin name breaks search, line
+    breaking and often the right-to-left display of the whole sentence; a word
+    typed in two alphabets cannot be found by anyone typing it in one.
+    """
+
+    code = "S001"
+    name = "mixed-script-word"
+    category = Category.SCRIPT
+    fixable = True
+    examples = (
+        Example("وصل الفريق إلىNottingham أمس.\n", lang="ar", fixed="وصل الفريق إلى Nottingham أمس.\n"),
+        Example("शहर Aldiऔर बाजार\n", lang="hi", fixed="शहर Aldi और बाजार\n"),
+        Example("در ٌWest آمد.\n", lang="fa", fixed="در West آمد.\n"),
+        Example("وصل الفريق إلى Nottingham أمس.\n", lang="ar", fires=False),
+        Example("他在BBC广播中说。\n", lang="zh", fires=False),
+        Example("FBI가 발표했다.\n", lang="ko", fires=False),
+        Example("Le café de Москва.\n", lang="fr", fires=False),
+    )
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for mixed in mixed_words(doc):
+            if mixed.repaired is not None:
+                continue  # a lookalike letter: S002
+            start, end = mixed.start, mixed.start + len(mixed.word)
+            scripts = " and ".join(dict.fromkeys(run[0] for run in mixed.runs))
+            split = self._split(mixed)
+            bare = _without_marks(mixed)
+            if split:
+                message = f"“{mixed.word}” runs {scripts} words together; write “{split}”"
+                fix = self.fix(f"Write “{split}”", [self.edit(doc, start, end, split)], Applicability.UNSAFE)
+            elif bare:
+                odd = "”, “".join(_odd_letters(mixed))
+                message = f"“{mixed.word}” carries a stray {scripts.split(' and ')[0]} mark (“{odd}”); write “{bare}”"
+                fix = self.fix(f"Write “{bare}”", [self.edit(doc, start, end, bare)], Applicability.UNSAFE)
+            else:
+                odd = "”, “".join(_odd_letters(mixed))
+                message = f"“{mixed.word}” mixes {scripts} letters (odd: “{odd}”); retype it in one script"
+                fix = None
+            yield self.finding(doc, start, end, message, fix)
+
+    @staticmethod
+    def _split(mixed: MixedWord) -> str | None:
+        """The word with a space between its script runs, when each run is a word of its own."""
+        runs = mixed.runs
+        if len(runs) < 2 or {script for script, _, _ in runs} <= _ALPHABETS:
+            return None  # Latin, Cyrillic and Greek inside one word are a typo, not two words
+        if any(not mixed.word[s].isalpha() for _, s, _ in runs):
+            return None  # a stray mark, not a word of its own
+        return " ".join(mixed.word[s:e] for _, s, e in runs)
+
+
+class LookalikeLetter(Rule):
+    """## What it does
+    Reports letters of the wrong alphabet that look like the right one. A word
+    mostly in Latin, Cyrillic or Greek holding a lookalike letter of another of
+    these scripts (Cyrillic "а" in a French word, Latin "o" in a Russian one) is
+    reported, and so is a lone lower-case lookalike letter between words of the
+    document's script. The fix writes the letter of the
+    word's own script.
+
+    ## Why is this bad?
+    The word looks right but is another string: search, spell checking, name
+    matching and sorting all miss it. Such letters come from switching keyboard
+    layouts mid-word, OCR and copy-paste from lookalike-obfuscated sources.
+    """
+
+    code = "S002"
+    name = "lookalike-letter"
+    category = Category.SCRIPT
+    fixable = True
+    examples = (
+        Example("Il est arrivé à Pаris hier.\n", lang="fr", fixed="Il est arrivé à Paris hier.\n"),
+        Example("Он приехал в Москвy вчера.\n", lang="ru", fixed="Он приехал в Москву вчера.\n"),
+        Example("Il а dit non.\n", lang="fr", fixed="Il a dit non.\n"),
+        Example("Он пришёл c другом.\n", lang="ru", fixed="Он пришёл с другом.\n"),
+        Example("Il est arrivé à Paris hier.\n", lang="fr", fires=False),
+        Example("Витамин C и группа B.\n", lang="ru", fires=False),
+        Example("В слове буква w читается как у.\n", lang="ru", fires=False),
+        Example("Le mot russe « а » veut dire « et ».\n", lang="fr", fires=False),
+    )
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for mixed in mixed_words(doc):
+            if mixed.repaired is None:
+                continue
+            start, end = mixed.start, mixed.start + len(mixed.word)
+            odd = "”, “".join(_odd_letters(mixed))
+            other = next(s for s, _, _ in mixed.runs if s != mixed.target)
+            message = f"“{mixed.word}” is {mixed.target} with {other} “{odd}”; write “{mixed.repaired}”"
+            yield self.finding(doc, start, end, message, self.fix(
+                f"Write “{mixed.repaired}”", [self.edit(doc, start, end, mixed.repaired)]))
+        yield from self._lone_letters(doc)
+
+    def _lone_letters(self, doc: Document) -> Iterator[Finding]:
+        """A one-letter word in another script between two words of the document's script."""
+        home = main_script(doc)
+        table = lookalikes()
+        if home is None:
+            return
+        foreign = _foreign_letter(home)
+        for line in doc.lines:
+            if not foreign.search(line.text):
+                continue
+            words = list(WORD.finditer(line.text))
+            for before, match, after in zip(words, words[1:], words[2:]):
+                letter = match.group()
+                if len(letter) != 1 or not letter.islower() or primary_script(letter) == home:
+                    continue
+                twin = table.to_script.get((letter, home))
+                if twin is None or twin not in _BASIC.get(home, "") or not all(_in_script(w.group(), home) for w in (before, after)):
+                    continue
+                if not _plain_gap(line.text, before.end(), match.start(), after.start(), match.end()):
+                    continue
+                start = line.start + match.start()
+                message = f"{primary_script(letter)} “{letter}” among {home} words; write {home} “{twin}”"
+                yield self.finding(doc, start, start + 1, message, self.fix(
+                    f"Write “{twin}”", [self.edit(doc, start, start + 1, twin)]))
+
+
+def _in_script(word: str, script: str) -> bool:
+    resolved = resolved_scripts(word)
+    return resolved is not None and script in resolved
+
+
+def _plain_gap(text: str, a: int, b: int, c: int, d: int) -> bool:
+    """Only spaces around the letter: a quoted letter (« а ») is being talked about."""
+    return text[a:b].isspace() and text[d:c].isspace()
+
+
+RULES = (MixedScriptWord(), LookalikeLetter())

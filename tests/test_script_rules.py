@@ -1,0 +1,172 @@
+"""The script family (S001-S012): seeds, grouping, options, fixes, and the Unicode helpers behind them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qa_lint.builtin_rules.script import RULES
+from qa_lint.builtin_rules.script.mojibake import repair
+from qa_lint.builtin_rules.script.persian_zwnj import PATTERNS, missing_zwnj
+from qa_lint.builtin_rules.script.unicode_scripts import resolved_scripts
+from qa_lint.document import Document
+from qa_lint.fixes import apply_fixes
+
+from conftest import EXAMPLES, run_cli, write
+
+ZWNJ = "\u200c"
+BY_CODE = {rule.code: rule for rule in RULES}
+
+
+def findings(code: str, text: str, lang: str, options: dict | None = None):
+    doc = Document(path=f"x.{lang}.txt", file=Path("x.txt"), text=text, lang=lang,
+                   options={code: options} if options else {})
+    return list(BY_CODE[code].check(doc))
+
+
+def fixed(code: str, text: str, lang: str, options: dict | None = None) -> str:
+    return apply_fixes(text, findings(code, text, lang, options), unsafe=True)[0]
+
+
+# -- the seeds --------------------------------------------------------------
+
+def test_persian_seed_gets_one_summary_finding_whose_fix_inserts_the_missing_zwnjs():
+    result = run_cli("check", "--select", "script", "--format", "json", "--exit-zero", str(EXAMPLES))
+    found = result.json()
+    assert [(f["code"], Path(f["path"]).parent.name) for f in found] == [("S011", "fa")]
+    assert found[0]["message"].startswith("No zero-width non-joiner in this file:")
+    seed = (EXAMPLES / "fa" / "vufo-mofa-coordination.txt").read_text(encoding="utf-8")
+    repaired = fixed("S011", seed, "fa")
+    for word in ("می‌کند", "دستورالعمل‌ها", "پیش‌بینی", "می‌کنند", "نبوده‌اند", "موفقیت‌آمیز"):
+        assert word in repaired
+    for word in ("میلیون", "میان", "سازوکارهای", "کارهای", "واحدهای"):  # nothing joins across: untouched
+        assert repaired.count(word) == seed.count(word)
+    assert not findings("S011", repaired, "fa")  # nothing left to report: the fix is complete
+
+
+def test_french_seed_has_nothing_for_the_family():
+    seed = (EXAMPLES / "fr" / "vufo-mofa-coordination.txt").read_text(encoding="utf-8")
+    assert not [f for rule in RULES if rule.applies_to("fr") for f in findings(rule.code, seed, "fr")]
+
+
+# -- grouping and options -------------------------------------------------------
+
+ZWNJ_TEXT = "او میکند. آنها میکند و میکنند. سال‌ها گذشت.\n"
+
+
+def test_zwnj_is_reported_once_per_word_form_with_the_count_or_every_time():
+    first = findings("S011", ZWNJ_TEXT, "fa")
+    assert [f.message.split("”")[0] for f in first] == ["“میکند", "“میکنند"]
+    assert "(2 times in this file)" in first[0].message
+    assert len(findings("S011", ZWNJ_TEXT, "fa", {"report": "every"})) == 3
+    summary = findings("S011", ZWNJ_TEXT, "fa", {"report": "summary"})
+    assert len(summary) == 1 and "3 words in 2 forms" in summary[0].message
+    only_plural = findings("S011", "میکند و کتابها\n", "fa", {"patterns": ["plural"]})
+    assert [f.message.split("”")[0] for f in only_plural] == ["“کتابها"]
+
+
+def test_family_can_be_turned_down_per_language_and_options_are_checked(tmp_path):
+    write(tmp_path / "fa" / "a.txt", ZWNJ_TEXT)
+    write(tmp_path / "qa-lint.toml", '[per-language-ignores]\nfa = ["S011"]\n')
+    quiet = run_cli("check", "--select", "script", "--format", "json", ".", cwd=tmp_path)
+    assert quiet.code == 0 and quiet.json() == []
+    write(tmp_path / "qa-lint.toml", '[rule-options.S011]\nreport = "every"\n')
+    every = run_cli("check", "--select", "script", "--format", "json", ".", cwd=tmp_path)
+    assert every.code == 1 and len(every.json()) == 3
+    write(tmp_path / "qa-lint.toml", '[rule-options.S011]\nreport = "sometimes"\n')
+    bad = run_cli("check", "--select", "script", ".", cwd=tmp_path)
+    assert bad.code == 2 and "report" in bad.stderr
+
+
+def test_digit_house_style_can_be_pinned_per_language():
+    text = "در سال ۱۴۰۳ و 2024 آمد.\n"
+    assert not findings("S005", text, "fa")
+    pinned = findings("S005", text, "fa", {"fa": ["persian"]})
+    assert len(pinned) == 1 and pinned[0].fix.edits[0].content == "۲۰۲۴"
+    with pytest.raises(ValueError, match="unknown digit system"):
+        BY_CODE["S005"].validate_options({"fa": ["roman"]})
+
+
+# -- what the examples cannot show: findings without a fix ----------------------
+
+def test_mixed_script_word_without_a_lookalike_is_reported_without_a_fix():
+    found = findings("S001", "Le groupe Яndex a publié.\n", "fr")
+    assert len(found) == 1 and found[0].fix is None and "“Я”" in found[0].message
+    assert not findings("S002", "Le groupe Яndex a publié.\n", "fr")
+
+
+def test_persian_gaf_in_arabic_is_reported_without_a_fix():
+    found = findings("S003", "زار گوگل.\n", "ar")
+    assert len(found) == 1 and found[0].fix is None
+
+
+def test_replacement_character_and_private_use_have_no_fix():
+    found = findings("S008", "Le mot caf\ufffd et \ue000.\n", "fr")
+    assert len(found) == 2 and all(f.fix is None for f in found)
+
+
+# -- the Unicode helpers --------------------------------------------------------
+
+@pytest.mark.parametrize("word, mixed", [
+    ("Москвa", True), ("إلىNottingham", True), ("漢字かな", False), ("한국어", False),
+    ("cafe\u0301", False), ("می‌کند", False), ("COVID", False),
+])
+def test_resolved_script_set(word, mixed):
+    assert (resolved_scripts(word) == frozenset()) is mixed
+
+
+@pytest.mark.parametrize("word, wanted", [
+    ("میکند", "می‌کند"), ("نمیتوان", "نمی‌توان"), ("برمیگردد", "برمی‌گردد"), ("میکردند", "می‌کردند"),
+    ("کتابها", "کتاب‌ها"), ("زمینههای", "زمینه‌های"), ("بزرگترین", "بزرگ‌ترین"), ("پیچیدهتر", "پیچیده‌تر"),
+    ("گفتهاند", "گفته‌اند"), ("توافقنامهها", "توافق‌نامه‌ها"),
+    ("میلیون", None), ("میان", None), ("میدان", None), ("میزبان", None), ("میلیارد", None),
+    ("میشیگان", None), ("کارها", None), ("آنها", None), ("بیشتر", None), ("بهترین", None),
+    ("تنها", None), ("فارنهایت", None), ("ویلیام", None), ("می‌کند", None),
+])
+def test_persian_zwnj_analysis(word, wanted):
+    result = missing_zwnj(word, set(), frozenset(PATTERNS))
+    assert (result[0] if result else None) == wanted
+
+
+def test_mojibake_repair_needs_a_plausible_result():
+    assert repair("Ã©", "Latin") == "é"
+    assert repair("Ã¢â‚¬â„¢", "Latin") == "’"  # decoded wrongly twice
+    assert repair("ß“", "Latin") is None  # German text, not mojibake
+    assert repair("à\u00a0»", "Latin") is None
+
+
+# -- fixes: only the reported span, and a second pass changes nothing -------------
+
+PLANTED = [
+    ("S002", "Il est arrivé à Pаris hier, il а dit.\n", "fr"),
+    ("S003", "او يك كتاب خريد و يك كتاب ديگر.\n", "fa"),
+    ("S004", "در سال ۱۴۰3 و ٢٠۲۴.\n", "fa"),
+    ("S006", "Il a\u200b\u200b visité Hanoï\u00ad.\n", "fr"),
+    ("S009", "Il a dÃ©clarÃ© : â€œOuiâ€\x9d.\n", "fr"),
+    ("S010", "Nguye\u0302\u0303n va\u0300 Ha\u0300 No\u0323\u0302i.\n", "vi"),
+    ("S011", "او میکند و کتابها را میخواند.\n", "fa"),
+    ("S012", "خیمه\u200c شب و کتاب\u200c\u200cها\n", "fa"),
+]
+
+
+@pytest.mark.parametrize("code, text, lang", PLANTED, ids=[p[0] for p in PLANTED])
+def test_fixes_stay_in_their_span_and_are_idempotent(code, text, lang):
+    doc = Document(path="x", file=Path("x"), text=text, lang=lang)
+
+    def offset(position):
+        return doc.lines[position.line - 1].start + position.column - 1
+
+    found = findings(code, text, lang)
+    assert found
+    for finding in found:
+        assert finding.fix is not None
+        for edit in finding.fix.edits:
+            assert offset(finding.start) <= edit.start_offset <= edit.end_offset <= offset(finding.end)
+    once = text
+    for _ in range(5):  # the passes `--fix` would make
+        once, applied = apply_fixes(once, findings(code, once, lang), unsafe=True)
+        if not applied:
+            break
+    assert not findings(code, once, lang)
+    assert apply_fixes(once, findings(code, once, lang), unsafe=True)[0] == once
