@@ -1,0 +1,90 @@
+"""The `repeated-word` check type: the same word twice in a row ("the the", «که که»).
+
+Keys (besides the common ones):
+
+* `allowed` - a table of word lists per language: words that grammar repeats
+  (French "nous nous", German "die die", English "had had"); `all` lists words
+  allowed in every language (a product name, "C plus plus", in any text).
+* `only` - a table of word lists per language: in those languages only these
+  words are reported. For languages that repeat content words as grammar
+  (Persian "کم کم", Hindi "धीरे धीरे", Vietnamese "từ từ"), list the function
+  words that are never doubled.
+* `unsafe` - default true: the fix (deleting the second word) applies only with
+  `--unsafe-fixes`, as a writer may have meant the repetition.
+
+A capitalised second word ("de De Gaulle", "l'hôtel Roa Roa") is taken for a
+name, not a repetition. `message` may use `{match}` (both words) and `{word}`.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from ..document import Document
+from ..languages import primary
+from ..model import Applicability, Finding
+from .base import PackRule, RuleData
+
+# A word with its joiners (ZWNJ in Persian), apostrophes and hyphens, so "l'un" or "می‌کند" is one token.
+_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}\u200c\u200d'’-]+")
+_GAP = regex.compile(r"[ \t\u00a0]+")
+
+
+class RepeatedWordCheck(PackRule):
+    type_name = "repeated-word"
+    fixable = True
+
+    def configure(self, data: RuleData) -> None:
+        self.allowed = self._word_table(data, "allowed")
+        self.only = self._word_table(data, "only")
+        unsafe = data.take("unsafe", bool, True)
+        self.applicability = Applicability.UNSAFE if unsafe else Applicability.SAFE
+
+    @staticmethod
+    def _word_table(data: RuleData, key: str) -> dict[str, frozenset[str]]:
+        table = data.take(key, dict, {})
+        words: dict[str, frozenset[str]] = {}
+        for lang, items in table.items():
+            if not isinstance(items, list) or not all(isinstance(w, str) and w for w in items):
+                raise data.fail(f"`{key}.{lang}` must be a list of non-empty strings")
+            words[lang] = frozenset(w.casefold() for w in items)
+        return words
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        lang = primary(doc.lang) or ""
+        allowed = self.allowed.get(lang, frozenset()) | self.allowed.get("all", frozenset())
+        only = self.only.get(lang)
+        for line in doc.lines:
+            text = line.text
+            words = text.casefold().split()
+            if not any(a == b for a, b in zip(words, words[1:])):
+                continue  # most lines: no word equal to the next, nothing to look at closely
+            previous = None
+            for token in _TOKEN.finditer(text):
+                if previous is not None and self._repeats(previous, token, text, allowed, only):
+                    yield self._report(doc, line.start, previous, token)
+                previous = token
+
+    @staticmethod
+    def _repeats(first, second, text: str, allowed: frozenset[str], only: frozenset[str] | None) -> bool:
+        word = first.group()
+        if not word[0].isalpha() or word.casefold() != second.group().casefold():
+            return False
+        if not _GAP.fullmatch(text, first.end(), second.start()):
+            return False
+        if word.casefold() in allowed or (only is not None and word.casefold() not in only):
+            return False
+        return not second.group()[0].isupper()  # "de De Gaulle", "l'hôtel Roa Roa": a name
+
+    def _report(self, doc: Document, offset: int, first, second) -> Finding:
+        start, end = offset + first.start(), offset + second.end()
+        word = first.group()
+        message = self.message.replace("{match}", doc.text[start:end]).replace("{word}", word)
+        fix = self.fix(
+            f"Delete the second “{second.group()}”",
+            [self.edit(doc, offset + first.end(), end, "")],
+            self.applicability,
+        )
+        return self.finding(doc, start, end, message, fix)
