@@ -1,0 +1,96 @@
+"""N004 name-not-approved."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+from ..document import Document
+from ..languages import primary
+from ..model import Applicability, Category, Finding
+from ..names.glossary import GlossaryError, load_glossary
+from ..names.mentions import cased_mentions, document_script, is_cased, ngrams
+from ..names.phonetic import name_key
+from ..names.text import fold
+from ..names.variants import variant_kind
+from ..rule import Example, Rule
+
+# How alike (0-100) a mention must be to an approved form, beyond sharing its key.
+MIN_SIMILARITY = 80
+
+
+class NameNotApproved(Rule):
+    """## What it does
+    With a names glossary (`[rule-options.N004] glossary-file = "names.toml"`,
+    TOML or CSV, as `qa-lint names` writes it), reports a mention that closely
+    matches a name's approved form in the document's language but is not it:
+    another transliteration, missing diacritics, other hyphenation. The
+    approved form is the fix.
+
+    ## Why is this bad?
+    A desk that has agreed on "فان آنه سون" wants every article to use it;
+    close misses are the ones readers and search engines split.
+    """
+
+    code = "N004"
+    name = "name-not-approved"
+    category = Category.NAMES
+    fixable = True
+    examples_exempt = "needs a glossary file: see tests/test_names.py"
+    examples = (Example("Phan Anh Son a parlé.\n", lang="fr", fires=False),)
+
+    def validate_options(self, options: dict) -> None:
+        for key, value in options.items():
+            if key != "glossary-file":
+                raise ValueError(f"unknown option `{key}` (N004 takes `glossary-file`)")
+            if not isinstance(value, str):
+                raise ValueError("`glossary-file` must be the path of a .toml or .csv file")
+            try:
+                load_glossary(Path(value))
+            except GlossaryError as error:
+                raise ValueError(str(error)) from None
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        path = self.options(doc).get("glossary-file")
+        if not path:
+            return
+        from rapidfuzz import fuzz
+
+        lang = primary(doc.lang)
+        approved = [
+            (name.id, tuple(form.split()))
+            for name in load_glossary(Path(path))
+            for form in name.forms.get(lang or "", [])
+        ]
+        if not approved:
+            return
+        script = document_script(doc)
+        sizes = sorted({len(tokens) for _, tokens in approved})
+        mentions = cased_mentions(doc) if is_cased(script) else ngrams(doc, range(sizes[0], sizes[-1] + 1))
+        exact = {tokens for _, tokens in approved}
+        for mention in mentions:
+            if mention.tokens in exact:
+                continue
+            for name_id, tokens in approved:
+                if len(tokens) != len(mention.tokens):
+                    continue
+                kind = variant_kind(tokens, mention.tokens, script)
+                if not kind and name_key(tokens) == name_key(mention.tokens):
+                    if fuzz.ratio(fold(" ".join(tokens)), fold(mention.form)) >= MIN_SIMILARITY:
+                        kind = "transliteration"
+                if kind:
+                    approved_text = " ".join(tokens)
+                    message = (
+                        f"“{mention.text}” is not the approved form of this name in the names glossary "
+                        f"({name_id}): write “{approved_text}” (they differ in {kind})"
+                    )
+                    fix = self.fix(
+                        f"Write “{approved_text}”",
+                        [self.edit(doc, mention.start, mention.end, approved_text)],
+                        Applicability.UNSAFE,
+                    )
+                    yield self.finding(doc, mention.start, mention.end, message, fix)
+                    break
+
+
+RULES = (NameNotApproved(),)

@@ -1,0 +1,249 @@
+"""Grouping a document's mentions into names written more than one way."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..document import Document
+from .mentions import Mention, cased_mentions, document_script, is_cased, ngrams
+from .phonetic import name_key
+from .text import fold, function_words, script_of
+from .variants import DOUBLED, SILENT, SPACING, TRANSLITERATION, signature, variant_kind
+
+# Differences that, outside Latin script, are grammar more often than spelling:
+# Russian case endings (Кореи / Кореей), Persian and Arabic suffixes and verb
+# forms (داد / داده, أن / أنه). Only an anchor (a sibling's name) admits them.
+_GRAMMAR_LIKE = (DOUBLED, SILENT)
+
+
+@dataclass
+class FormGroup:
+    """The spellings of one name in one document, most frequent first."""
+
+    forms: dict[tuple[str, ...], list[Mention]]
+    differences: dict[tuple[str, ...], str] = field(default_factory=dict)  # form -> how it differs
+    linked: str | None = None  # the name this rendering stands for in a sibling translation
+
+    def __post_init__(self) -> None:
+        # Most mentions first; on a tie the form met first.
+        self.forms = dict(sorted(self.forms.items(), key=lambda item: (-len(item[1]), item[1][0].start)))
+
+    @property
+    def majority(self) -> tuple[str, ...]:
+        return next(iter(self.forms))
+
+    @property
+    def majority_text(self) -> str:
+        return self.forms[self.majority][0].text
+
+    @property
+    def minorities(self) -> list[tuple[str, ...]]:
+        return list(self.forms)[1:]
+
+    @property
+    def is_tie(self) -> bool:
+        counts = [len(m) for m in self.forms.values()]
+        return len(counts) > 1 and counts[0] == counts[1]
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A name seen in a Latin-script sibling, to find its rendering in another script."""
+
+    form: str
+    path: str
+    key: tuple[str, ...]
+
+
+def _union_groups(pairs: list[tuple[tuple, tuple, str]], by_form: dict, script: str | None) -> list[FormGroup]:
+    """Forms linked by variant pairs, as groups (a ~ b and b ~ c put a, b, c in one)."""
+    parent: dict[tuple, tuple] = {}
+
+    def find(x):
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b, _ in pairs:
+        parent[find(a)] = find(b)
+    clusters: dict[tuple, list[tuple]] = defaultdict(list)
+    for form in sorted({f for a, b, _ in pairs for f in (a, b)}):
+        clusters[find(form)].append(form)
+    pair_kind = {frozenset((a, b)): kind for a, b, kind in pairs}
+    groups = []
+    for forms in clusters.values():
+        group = FormGroup({form: by_form[form] for form in forms})
+        for form in group.minorities:
+            group.differences[form] = (
+                variant_kind(group.majority, form, script)
+                or pair_kind.get(frozenset((form, group.majority)))
+                or TRANSLITERATION
+            )
+        groups.append(group)
+    return groups
+
+
+def _variant_pairs(mentions: list[Mention], script: str | None, accept) -> tuple[list, dict]:
+    by_form: dict[tuple, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_form[mention.tokens].append(mention)
+    buckets: dict[str, list[tuple]] = defaultdict(list)
+    for form in by_form:
+        buckets[signature(form, script)].append(form)
+    pairs = []
+    for forms in buckets.values():
+        for i, a in enumerate(forms):
+            for b in forms[i + 1 :]:
+                kind = variant_kind(a, b, script)
+                if kind and accept(a, b, kind, by_form):
+                    pairs.append((a, b, kind))
+    return pairs, by_form
+
+
+def cased_groups(doc: Document, script: str | None, ambiguous: set[tuple[str, ...]]) -> list[FormGroup]:
+    def accept(a, b, kind, by_form):
+        if script != "Latin" and kind.startswith(_GRAMMAR_LIKE):
+            return False
+        return name_key(a) not in ambiguous
+
+    pairs, by_form = _variant_pairs(cased_mentions(doc), script, accept)
+    return _union_groups(pairs, by_form, script)
+
+
+def caseless_groups(doc: Document, script: str | None, ambiguous: set[tuple[str, ...]]) -> list[FormGroup]:
+    """Variants among repeated word runs of a caseless script, where no anchor says "name".
+
+    Ordinary words vary too (این / آن), so a pair counts only when a word it
+    shares is not a function word, the two differing words are not both
+    function words, the majority form occurs at least twice, and spacing
+    differences are left to the script rules.
+    """
+    common = function_words((doc.lang or "").split("-")[0])
+    if not common:
+        return []  # without a list of the language's common words this would cry wolf
+
+    def accept(a, b, kind, by_form):
+        if kind == SPACING or kind.startswith(_GRAMMAR_LIKE) or name_key(a) in ambiguous:
+            return False
+        shared = [x for x, y in zip(a, b, strict=True) if x == y]
+        differing = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+        if not any(word not in common for word in shared):
+            return False
+        if all(x in common and y in common for x, y in differing):
+            return False
+        return max(len(by_form[a]), len(by_form[b])) >= 2
+
+    candidates = [m for m in ngrams(doc) if could_be_name(m.tokens, common, inner_common=False)]
+    pairs, by_form = _variant_pairs(candidates, script, accept)
+    return _drop_nested(_union_groups(pairs, by_form, script))
+
+
+# Scripts written without spaces between words: a "word" there is a phrase,
+# so word runs cannot be matched against a sibling's name.
+# Korean glues particles to names (케네디와, "and Kennedy"), which keys cannot tell apart.
+_UNSPACED_SCRIPTS = frozenset({"Han", "Hiragana", "Katakana", "Thai", "Lao", "Khmer", "Hangul"})
+# How alike two renderings of one name must be (0-100, on letters without diacritics).
+MIN_RENDERING_SIMILARITY = 70
+
+
+def unspaced(script: str | None) -> bool:
+    """Whether words of `script` run together, so that word runs are no guide to names."""
+    return script in _UNSPACED_SCRIPTS
+
+
+def could_be_name(tokens: tuple[str, ...], common: frozenset[str], inner_common: bool = True) -> bool:
+    """A name does not begin or end with a function word ("در", "و"), nor consist mostly of them.
+
+    Inside, one may stand only when a sibling's name vouches for the run
+    (`inner_common`): آن in فان آن سون is a syllable, ने in नुगरोहो ने बताया is not.
+    """
+    if tokens[0] in common or tokens[-1] in common:
+        return False
+    inner = sum(1 for t in tokens if t in common)
+    return inner == 0 or (inner_common and inner * 2 < len(tokens))
+
+
+def usable_anchor(anchor: Anchor) -> bool:
+    """Enough consonants to be told apart: "Phan Anh Son" (fn n sn) yes, "Thứ Bảy" (t b) no."""
+    short = sum(1 for part in anchor.key if len(part) < 2)
+    return len(anchor.key) >= 2 and sum(map(len, anchor.key)) >= 5 and short <= 1
+
+
+def rendering_mentions(doc: Document, anchors: list[Anchor], script: str | None) -> dict[tuple, list[Mention]]:
+    """Phonetic key of a sibling's name -> the word runs of `doc` that render it."""
+    anchors = [a for a in anchors if usable_anchor(a)]
+    if not anchors or unspaced(script):
+        return {}
+    index = doc.memo(("names.keys", script), lambda d: _runs_by_key(d, script))
+    return {a.key: index[a.key] for a in anchors if a.key in index}
+
+
+def _runs_by_key(doc: Document, script: str | None) -> dict[tuple, list[Mention]]:
+    """Every word run of `doc` that could be a name, by phonetic key."""
+    common = function_words((doc.lang or "").split("-")[0])
+    index: dict[tuple, list[Mention]] = defaultdict(list)
+    for mention in ngrams(doc):
+        if could_be_name(mention.tokens, common) and all(script_of(w) == script for w in mention.tokens):
+            index[name_key(mention.tokens)].append(mention)
+    return index
+
+
+def anchored_groups(doc: Document, anchors: list[Anchor], script: str | None) -> list[FormGroup]:
+    """Renderings of sibling names found by phonetic key: more than one spelling is a finding."""
+    from rapidfuzz import fuzz
+
+    by_key: dict[tuple, Anchor] = {}
+    for anchor in anchors:
+        by_key.setdefault(anchor.key, anchor)
+    groups = []
+    for key, mentions in rendering_mentions(doc, anchors, script).items():
+        forms: dict[tuple, list[Mention]] = defaultdict(list)
+        for mention in mentions:
+            forms[mention.tokens].append(mention)
+        if len(forms) < 2:
+            continue
+        group = FormGroup(dict(forms), linked=f"{by_key[key].form} in {by_key[key].path}")
+        majority = fold(group.majority_text)
+        for form in group.minorities:
+            if fuzz.ratio(majority, fold(" ".join(form))) < MIN_RENDERING_SIMILARITY:
+                del group.forms[form]
+        if len(group.forms) < 2:
+            continue
+        for form in group.minorities:
+            group.differences[form] = variant_kind(group.majority, form, script) or TRANSLITERATION
+        groups.append(group)
+    return groups
+
+
+def _drop_nested(groups: list[FormGroup]) -> list[FormGroup]:
+    """Keep the longest runs: "فان آن سون" and not also its parts "فان آن", "آن سون".
+
+    A mention inside the span of one already reported is dropped; a group left
+    with no mention to report is dropped whole.
+    """
+    groups.sort(key=lambda g: -len(g.majority))
+    kept, covered = [], []
+    for group in groups:
+        for form in group.minorities:
+            group.forms[form] = [
+                m for m in group.forms[form] if not any(s <= m.start and m.end <= e for s, e in covered)
+            ]
+            if not group.forms[form]:
+                del group.forms[form]
+        if len(group.forms) < 2:
+            continue
+        covered.extend((m.start, m.end) for form in group.minorities for m in group.forms[form])
+        kept.append(group)
+    return kept
+
+
+def document_groups(doc: Document, anchors: list[Anchor], ambiguous: set[tuple[str, ...]]) -> list[FormGroup]:
+    """Every name written more than one way in `doc`, without two reports for one spot."""
+    script = document_script(doc)
+    if is_cased(script):
+        return cased_groups(doc, script, ambiguous)
+    usable = [a for a in anchors if a.key not in ambiguous]
+    groups = anchored_groups(doc, usable, script) + caseless_groups(doc, script, ambiguous)
+    return _drop_nested(groups)

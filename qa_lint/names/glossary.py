@@ -1,0 +1,91 @@
+"""Names glossaries: approved forms of names per language, read from TOML or CSV.
+
+TOML, as `qa-lint names` writes it:
+
+    [[name]]
+    id = "phan-anh-son"
+    fr = "Phan Anh Son"
+    fa = ["فان آنه سون"]      # a list when several forms are approved
+
+CSV, one approved form a row, with a header: `id,lang,form`.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..languages import normalize_tag, primary
+
+
+@dataclass
+class GlossaryName:
+    id: str
+    forms: dict[str, list[str]] = field(default_factory=dict)  # primary language -> approved forms
+
+
+class GlossaryError(ValueError):
+    pass
+
+
+@functools.lru_cache(maxsize=16)
+def load_glossary(path: Path) -> tuple[GlossaryName, ...]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as error:
+        raise GlossaryError(f"cannot read names glossary {path}: {error.strerror or error}") from None
+    except UnicodeDecodeError:
+        raise GlossaryError(f"names glossary {path} is not UTF-8") from None
+    if path.suffix.lower() == ".csv":
+        return tuple(_from_csv(text, path))
+    if path.suffix.lower() == ".toml":
+        return tuple(_from_toml(text, path))
+    raise GlossaryError(f"names glossary {path}: use a .toml or .csv file")
+
+
+def _language(value: str, where: str) -> str:
+    tag = normalize_tag(value, strict=False)
+    if tag is None:
+        raise GlossaryError(f"{where}: {value!r} is not a language tag")
+    return primary(tag) or tag
+
+
+def _from_toml(text: str, path: Path) -> list[GlossaryName]:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise GlossaryError(f"names glossary {path}: invalid TOML: {error}") from None
+    entries = data.get("name", [])
+    if not isinstance(entries, list):
+        raise GlossaryError(f"names glossary {path}: expected [[name]] tables")
+    names = []
+    for number, entry in enumerate(entries, start=1):
+        where = f"names glossary {path}, name {entry.get('id', number)!s}"
+        name = GlossaryName(str(entry.get("id", number)))
+        for key, value in entry.items():
+            if key == "id":
+                continue
+            forms = [value] if isinstance(value, str) else value
+            if not isinstance(forms, list) or not all(isinstance(f, str) and f.strip() for f in forms):
+                raise GlossaryError(f"{where}: `{key}` must be a name or a list of names")
+            name.forms.setdefault(_language(key, where), []).extend(f.strip() for f in forms)
+        names.append(name)
+    return names
+
+
+def _from_csv(text: str, path: Path) -> list[GlossaryName]:
+    rows = csv.DictReader(io.StringIO(text))
+    if not rows.fieldnames or not {"id", "lang", "form"} <= set(rows.fieldnames):
+        raise GlossaryError(f"names glossary {path}: the CSV header must name id, lang and form")
+    by_id: dict[str, GlossaryName] = {}
+    for number, row in enumerate(rows, start=2):
+        if not (row.get("form") or "").strip():
+            raise GlossaryError(f"names glossary {path}, line {number}: empty form")
+        name = by_id.setdefault(row["id"], GlossaryName(row["id"]))
+        language = _language(row["lang"] or "", f"names glossary {path}, line {number}")
+        name.forms.setdefault(language, []).append(row["form"].strip())
+    return list(by_id.values())

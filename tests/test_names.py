@@ -1,0 +1,133 @@
+"""The names family: one person, one spelling — in an article, across translations, archive, glossary."""
+
+from __future__ import annotations
+
+import tomllib
+
+from qa_lint.names.phonetic import name_key
+from qa_lint.names.variants import variant_kind
+
+from conftest import run_cli, write
+
+
+def findings(result, code=None):
+    return [f for f in result.json() if code is None or f["code"] == code]
+
+
+def test_seed_persian_caption_spelling_is_reported_against_the_body_with_counts():
+    result = run_cli("check", "examples/", "--format", "json", "--select", "N")
+    found = findings(result)
+    assert len(found) == 1, [f["message"] for f in found]
+    only = found[0]
+    assert (only["path"], only["code"], only["line"], only["column"]) == ("examples/fa/vufo-mofa-coordination.txt", "N001", 15, 14)
+    assert (only["end_line"], only["end_column"]) == (15, 24)
+    assert "“فان آن سون” is written “فان آنه سون” 2 times elsewhere in this article (lines 16, 19)" in only["message"]
+    assert "silent final letter (ه)" in only["message"]
+    assert "Phan Anh Son in examples/fr/vufo-mofa-coordination.txt" in only["message"]
+    assert only["fix"]["applicability"] == "unsafe"
+    assert only["fix"]["edits"][0]["content"] == "فان آنه سون"
+
+
+def test_names_command_links_french_names_to_their_persian_forms(tmp_path):
+    out = tmp_path / "names.toml"
+    result = run_cli("names", "examples/", "--output-file", str(out))
+    assert result.code == 0, result.stderr
+    glossary = {entry["id"]: entry for entry in tomllib.loads(out.read_text(encoding="utf-8"))["name"]}
+    assert glossary["phan-anh-son"]["fr"] == "Phan Anh Son"
+    assert glossary["phan-anh-son"]["fa"] == "فان آنه سون"
+    assert glossary["ngo-le-van"] == {"id": "ngo-le-van", "fa": "نگو لو وان", "fr": "Ngo Le Van"}
+    text = out.read_text(encoding="utf-8")
+    assert "also written: فان آن سون (1)" in text and "# 3 mentions in 1 article" in text
+    as_json = run_cli("names", "examples/", "--format", "json").json()
+    person = next(p for p in as_json if p["id"] == "phan-anh-son")
+    assert [f["count"] for f in person["forms"]["fa"]] == [2, 1]
+
+
+def test_phonetic_key_links_scripts():
+    same = ["Phan Anh Son", "فان آنه سون", "فان آن سون", "Фан Ань Шон"]
+    assert {name_key(n.split()) for n in same} == {("fn", "n", "sn")}
+    assert name_key("Ngo Le Van".split()) == name_key("نگو لو وان".split()) == ("ng", "l", "vn")
+
+
+def test_two_people_are_never_one_name():
+    assert variant_kind(("Nguyễn", "Văn", "An"), ("Nguyễn", "Văn", "Anh"), "Latin") is None
+    assert variant_kind(("Lê", "Văn", "Hà"), ("Lê", "Văn", "Hạ"), "Latin") is None  # both marked: two names
+    assert variant_kind(("Phạm", "Minh", "Chính"), ("Pham", "Minh", "Chinh"), "Latin") == "diacritics"
+    assert variant_kind(("Ho", "Chi", "Minh"), ("Ho-Chi-Minh",), "Latin") == "hyphenation or spacing"
+    assert variant_kind(("Phan", "Anh", "Son"), ("Phan", "Ahn", "Son"), "Latin") == "two swapped letters"
+    assert variant_kind(("Фан", "Ань", "Шон"), ("Фан", "Ань", "Сон"), "Cyrillic").startswith("letters for one sound")
+    assert variant_kind(("Северной", "Кореи"), ("Северной", "Корей"), "Cyrillic") is None  # й is a letter
+
+
+def test_distinct_people_sharing_a_key_are_not_merged_across_scripts(tmp_path):
+    # The Latin original names two people whose keys collide (An / Anh); the
+    # Persian renderings differ exactly there and must not be called variants.
+    write(tmp_path / "vi" / "a.txt", "Ông Nguyễn Văn An gặp ông Nguyễn Văn Anh.\nNguyễn Văn An nói.\n")
+    write(tmp_path / "fa" / "a.txt", "نگوین وان آن با نگوین وان آنه دیدار کرد.\nنگوین وان آن گفت.\n")
+    result = run_cli("check", "--format", "json", "--select", "N", ".", cwd=tmp_path)
+    assert findings(result) == []
+
+
+def test_diacritics_variant_in_vietnamese_and_cyrillic_same_sound_letters(tmp_path):
+    write(tmp_path / "vi" / "a.txt", "Thủ tướng Phạm Minh Chính phát biểu.\nÔng Phạm Minh Chính nói.\nPham Minh Chinh cảm ơn.\n")
+    write(tmp_path / "ru" / "b.txt", "Фан Ань Шон выступил.\nФан Ань Шон отметил.\nФан Ань Сон добавил.\n")
+    result = run_cli("check", "--format", "json", "--select", "N001", ".", cwd=tmp_path)
+    got = {(f["path"], f["line"], f["column"]) for f in findings(result)}
+    assert got == {("vi/a.txt", 3, 1), ("ru/b.txt", 3, 1)}
+    vi = next(f for f in findings(result) if f["path"] == "vi/a.txt")
+    assert "written “Phạm Minh Chính” 2 times elsewhere in this article (lines 1, 2)" in vi["message"]
+
+
+def test_arabic_same_sound_letters_for_ng(tmp_path):
+    write(tmp_path / "ar" / "a.txt", "قال نغوين فو إن الاتفاق مهم.\nوأضاف نغوين فو أن العمل مستمر.\nوختم نجوين فو كلمته.\n")
+    result = run_cli("check", "--format", "json", "--select", "N001", ".", cwd=tmp_path)
+    found = findings(result)
+    assert [(f["line"], f["column"]) for f in found] == [(3, 6)]
+    assert "letters for one sound (غ / ج)" in found[0]["message"] or "letters for one sound (ج / غ)" in found[0]["message"]
+
+
+def test_archive_pass_reports_the_article_that_disagrees(tmp_path):
+    for name in ("a", "b", "c"):
+        write(tmp_path / "fr" / f"{name}.txt", f"Article {name}. Kim Jong-un a parlé.\n")
+    write(tmp_path / "fr" / "d.txt", "Article d. Kim Jong Un a parlé, puis Kim Jong Un est parti.\n")
+    result = run_cli("check", "--format", "json", "--select", "N003", ".", cwd=tmp_path)
+    found = findings(result)
+    assert [(f["path"], f["line"], f["column"]) for f in found] == [("fr/d.txt", 1, 12)]
+    assert "“Kim Jong Un” (2 times in this article) is written “Kim Jong-un” in 3 other articles in fr" in found[0]["message"]
+
+
+def test_glossary_enforces_approved_forms_toml_and_csv(tmp_path):
+    write(tmp_path / "names.toml", '[[name]]\nid = "pmc"\nvi = "Phạm Minh Chính"\nfa = ["فام مین چین"]\n')
+    write(tmp_path / "names.csv", "id,lang,form\npmc,vi,Phạm Minh Chính\n")
+    write(tmp_path / "vi" / "a.txt", "Pham Minh Chinh phát biểu.\nPhạm Minh Chính nói.\n")
+    for glossary in ("names.toml", "names.csv"):
+        write(tmp_path / "qa-lint.toml", f'[rule-options.N004]\nglossary-file = "{glossary}"\n')
+        result = run_cli("check", "--format", "json", "--select", "N004", ".", cwd=tmp_path)
+        found = findings(result)
+        assert [(f["line"], f["column"], f["end_column"]) for f in found] == [(1, 1, 16)], glossary
+        assert "write “Phạm Minh Chính”" in found[0]["message"]
+        assert found[0]["fix"]["edits"][0]["content"] == "Phạm Minh Chính"
+
+
+def test_bad_glossary_is_a_configuration_error(tmp_path):
+    write(tmp_path / "qa-lint.toml", '[rule-options.N004]\nglossary-file = "missing.toml"\n')
+    write(tmp_path / "a.txt", "Bonjour.\n")
+    result = run_cli("check", ".", cwd=tmp_path)
+    assert result.code == 2
+    assert "rule-options.N004: cannot read names glossary" in result.stderr
+
+
+def test_name_missing_in_translation_is_opt_in_info(tmp_path):
+    write(tmp_path / "qa-lint.toml", 'source-language = "vi"\n')
+    write(tmp_path / "vi" / "a.txt", "Ông Phan Anh Sơn phát biểu.\nPhan Anh Sơn cảm ơn Ngô Lê Văn.\n")
+    write(tmp_path / "fr" / "a.txt", "M. Phan Anh Son a parlé.\nIl a remercié le vice-ministre.\n")
+    write(tmp_path / "fa" / "a.txt", "آقای فان آنه سون سخنرانی کرد.\nاو از معاون وزیر تشکر کرد.\n")
+    assert findings(run_cli("check", "--format", "json", ".", cwd=tmp_path), "N002") == []
+    result = run_cli("check", "--format", "json", "--select", "N002", ".", cwd=tmp_path)
+    assert findings(result) == []  # Ngô Lê Văn is mentioned once only: not what the article is about
+    write(tmp_path / "vi" / "a.txt", "Ông Phan Anh Sơn phát biểu.\nPhan Anh Sơn cảm ơn.\nPhan Anh Sơn ra về.\n")
+    write(tmp_path / "fa" / "a.txt", "رئیس سخنرانی کرد.\nاو تشکر کرد.\n")
+    result = run_cli("check", "--format", "json", "--select", "N002", ".", cwd=tmp_path)
+    found = findings(result)
+    assert [(f["path"], f["severity"]) for f in found] == [("fa/a.txt", "info")]
+    assert "“Phan Anh Sơn” (3 times in the original vi/a.txt) does not appear" in found[0]["message"]
