@@ -184,8 +184,7 @@ def _rule_ran(linter) -> Callable[[Path, str], bool]:
 
     def ran(file: Path, code: str) -> bool:
         if file not in enabled:
-            settings = linter.resolver.for_folder(file.parent)
-            enabled[file] = {rule.code for rule in linter._ruleset(settings, file).rules}
+            enabled[file] = {rule.code for rule in linter.ruleset_for(file).rules}
         return code in enabled[file]
 
     return ran

@@ -11,6 +11,7 @@ import json
 import os
 import sys
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, List, Optional
 
@@ -101,6 +102,10 @@ def check(
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings this baseline file does not record."),
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record the current findings in this baseline file and exit."),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="Lint standard input as this file (with --fix: print the fixed text)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes for folders (default: the number of CPUs; 1: none)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the result cache."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Where the result cache lives (default: .qa-lint-cache beside the configuration, or here)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Lint translated articles: files, or folders walked for *.txt and *.md."""
     try:
@@ -108,6 +113,7 @@ def check(
             paths or ([] if stdin_filename is not None else ["."]), output_format, output_file, select, extend_select,
             ignore, fail_on, exit_zero, statistics, lang, source_language, config, color,
             FixOptions(fix, unsafe_fixes, diff, stdin_filename), baseline, write_baseline,
+            RunOptions(jobs, no_cache, cache_dir, quiet),
         )
     except UsageError as error:
         raise _fail(str(error)) from None
@@ -115,7 +121,8 @@ def check(
 
 
 def _check(paths, output_format, output_file, select, extend_select, ignore, fail_on,
-           exit_zero, statistics, lang, source_language, config, color, fixing, baseline, write_baseline) -> int:
+           exit_zero, statistics, lang, source_language, config, color, fixing, baseline, write_baseline,
+           running) -> int:
     from . import baseline as baselines
     from . import fixing as fixes
     from .config import SettingsResolver
@@ -146,7 +153,11 @@ def _check(paths, output_format, output_file, select, extend_select, ignore, fai
     name = output_format or "full"
     if name not in registry.formats:
         raise UsageError(f"unknown format {name!r}; choose from: {', '.join(sorted(registry.formats))}")
-    linter = Linter(registry, SettingsResolver(overrides, config), Path.cwd())
+    resolver = SettingsResolver(overrides, config)
+    linter = Linter(
+        registry, resolver, Path.cwd(),
+        jobs=running.worker_count(), cache_dir=running.cache_folder(resolver), progress=running.progress_bar(),
+    )
     report, outcome = fixes.lint_and_fix(linter, list(paths), fixing)
     if outcome is not None:
         with _output(output_file) as stream:
@@ -172,6 +183,44 @@ def _check(paths, output_format, output_file, select, extend_select, ignore, fai
     if report.failing() and not exit_zero:
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How a check runs (not what it finds): processes, cache, progress."""
+
+    jobs: Optional[int]
+    no_cache: bool
+    cache_dir: Optional[Path]
+    quiet: bool
+
+    def worker_count(self) -> int:
+        if self.jobs is not None and self.jobs < 1:
+            raise UsageError("--jobs must be at least 1")
+        return self.jobs or os.cpu_count() or 1
+
+    def cache_folder(self, resolver) -> Optional[Path]:
+        if self.no_cache:
+            return None
+        if self.cache_dir is not None:
+            return self.cache_dir
+        settings = resolver.for_folder(Path.cwd())
+        return settings.cache_dir or (settings.root / ".qa-lint-cache")
+
+    def progress_bar(self):
+        """Files done / all, on stderr, for long runs in a terminal only."""
+        if self.quiet or not sys.stderr.isatty():
+            return None
+        state = {"shown": False}
+
+        def show(done: int, total: int) -> None:
+            if total < 200:
+                return
+            sys.stderr.write(f"\rqa-lint: {done}/{total} files" + ("\n" if done == total else ""))
+            sys.stderr.flush()
+            state["shown"] = done != total
+
+        return show
 
 
 def _write_statistics(report, stream) -> None:

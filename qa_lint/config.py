@@ -49,6 +49,7 @@ class Settings:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     encoding: str = "utf-8"
     respect_gitignore: bool = True
+    cache_dir: Path | None = None  # the result cache; default `.qa-lint-cache` beside the config
     # Keys whose value came from the command line, so they beat every file.
     overridden: frozenset[str] = field(default=frozenset(), compare=False)
 
@@ -130,6 +131,10 @@ def _parse_table(table: dict[str, Any], root: Path, where: str) -> dict[str, Any
             except LookupError:
                 raise UsageError(f"{where}: `encoding`: unknown encoding {value!r}") from None
             values["encoding"] = value
+        elif key == "cache-dir":
+            if not isinstance(value, str):
+                raise UsageError(f"{where}: `cache-dir` must be a folder path")
+            values["cache_dir"] = (root / value).resolve()
         elif key == "respect-gitignore":
             if not isinstance(value, bool):
                 raise UsageError(f"{where}: `respect-gitignore` must be true or false")
@@ -145,7 +150,7 @@ KNOWN_KEYS = (
     "select", "extend-select", "ignore", "per-file-ignores", "per-language-ignores", "rule-options",
     "severity", "language-map",
     "source-language", "include", "exclude", "extend-exclude", "rule-packs", "fail-on",
-    "max-file-size", "encoding", "respect-gitignore",
+    "max-file-size", "encoding", "respect-gitignore", "cache-dir",
 )
 
 
@@ -195,6 +200,7 @@ class SettingsResolver:
 
     def __init__(self, overrides: dict[str, Any], config_file: Path | None = None) -> None:
         self.overrides = overrides
+        self.config_file = config_file
         self.forced = self._load(config_file.resolve()) if config_file else None
         self._by_file: dict[Path | None, Settings] = {}
 

@@ -14,14 +14,16 @@ from .detect import detect_language
 from .discovery import Target, discover, relative_to_root
 from .document import Document
 from .errors import UsageError
-from .groups import build_groups
+from .cache import ResultCache, engine_fingerprint
+from .groups import build_groups, group_key
 from .languages import language_from_path
 from .model import Finding, Position, Severity
 from .reading import InputProblem, decode, read_bytes
 from .registry import Registry
 from .rule import Rule, RunItem, Scope
 from .selection import RuleSet, path_matches, rules_for, validate_settings
-from .suppression import apply_suppressions
+from .packs import builtin_pack_dir
+from .suppression import apply_suppressions, is_markdown
 
 
 @dataclass
@@ -45,11 +47,45 @@ class _FileJob:
     ruleset: RuleSet
 
 
+@dataclass
+class UnitResult:
+    """What linting one article group gives; picklable, so workers and the cache can carry it."""
+
+    findings: list[Finding] = field(default_factory=list)
+    run_items: list[tuple[str, RunItem]] = field(default_factory=list)  # (rule code, map result)
+    input_errors: int = 0
+    internal_errors: list[str] = field(default_factory=list)
+    files_checked: int = 0
+    markdown: list[tuple[str, str, str | None]] = field(default_factory=list)  # (path, text, lang) for suppressions
+
+
+# The lint a worker process runs with: inherited on fork, rebuilt on spawn.
+_WORKER: Linter | None = None
+# Below this much text, starting workers costs more than it saves (tests lower it).
+PARALLEL_MIN_BYTES = int(os.environ.get("QA_LINT_PARALLEL_MIN_BYTES", 512_000))
+
+
 class Linter:
-    def __init__(self, registry: Registry, resolver: SettingsResolver, cwd: Path) -> None:
+    def __init__(
+        self,
+        registry: Registry,
+        resolver: SettingsResolver,
+        cwd: Path,
+        *,
+        jobs: int = 1,
+        cache_dir: Path | None = None,
+        progress=None,
+    ) -> None:
         self.registry = registry
         self.resolver = resolver
         self.cwd = cwd
+        self.jobs = max(1, jobs)
+        self.cache_dir = cache_dir
+        self.progress = progress  # called with (files done, files in all)
+        self._cache: ResultCache | None = None
+        self._validated: set[int] = set()
+        # (id of settings, per-file ignores matched, rule count) -> (settings kept alive, rule set)
+        self._rulesets: dict[tuple, tuple[Settings, RuleSet]] = {}
         # Bytes to lint instead of a file on disk (standard input, fixes not yet
         # written), by absolute path; with `remember_sources`, files read are kept here.
         self.sources: dict[Path, bytes] = {}
@@ -62,36 +98,31 @@ class Linter:
             self.registry.add_pack_folders(settings.rule_packs)
         self._rules = self.registry.sorted_rules()
         for settings in settings_list:
-            validate_settings(settings, self._rules)
+            if id(settings) not in self._validated:
+                validate_settings(settings, self._rules)
+                self._validated.add(id(settings))
 
     def _ruleset(self, settings: Settings, file: Path) -> RuleSet:
-        def allowed(rule: Rule) -> bool:  # a configured pack's rules apply only under that config
-            return self.registry.pack_folder[rule.code] in (None, *settings.rule_packs)
+        relative = relative_to_root(file, settings)
+        # Files differ only by which per-file ignores match them: compute each combination once.
+        matched = tuple(glob for glob, _ in settings.per_file_ignores if path_matches(glob, relative))
+        key = (id(settings), matched, len(self._rules))
+        if key not in self._rulesets:
 
-        return rules_for(settings, self._rules, relative_to_root(file, settings), allowed)
+            def allowed(rule: Rule) -> bool:  # a configured pack's rules apply only under that config
+                return self.registry.pack_folder[rule.code] in (None, *settings.rule_packs)
 
-    # -- running ------------------------------------------------------------
-    def lint_paths(self, paths: list[str]) -> Report:
-        report = Report()
-        documents = self._load(paths, report)
-        for doc, job in documents:
-            report.files_checked += 1
-            self._run_document_rules(doc, job.ruleset, report)
-        self._run_group_rules(documents, report)
-        self._run_run_rules(documents, report)
-        report.findings = apply_suppressions(report.findings, [(doc, job.ruleset) for doc, job in documents], self._rules)
-        report.findings = finalize(report.findings)
-        return report
+            self._rulesets[key] = (settings, rules_for(settings, self._rules, relative, allowed))
+        return self._rulesets[key][1]
 
-    def read_documents(self, paths: list[str]) -> tuple[list[Document], Report]:
-        """The documents under `paths`, read and decoded but not checked (`qa-lint names`)."""
-        report = Report()
-        documents = [doc for doc, _ in self._load(paths, report)]
-        report.findings = finalize(report.findings)
-        return documents, report
+    def ruleset_for(self, file: Path) -> RuleSet:
+        """The rules that run on `file`, with their severities, under the settings that apply there."""
+        settings = self.resolver.for_folder(file.parent)
+        self._prepare([settings])
+        return self._ruleset(settings, file)
 
-    def _load(self, paths: list[str], report: Report) -> list[tuple[Document, _FileJob]]:
-        """Discover, configure and read: input problems become `file` findings in `report`."""
+    def _plan(self, paths: list[str], report: Report) -> list[_FileJob]:
+        """Discover and configure: missing paths become `file` findings in `report`."""
         targets, missing = discover(paths, self.resolver.for_folder, self.cwd)
         targets, missing = self._sources_as_targets(targets, missing)
         settings_of = {t.file: self.resolver.for_folder(t.file.parent) for t in targets}
@@ -101,27 +132,138 @@ class Linter:
             report.fail_on[item.display] = here.fail_on
             ruleset = self._ruleset(here, self.cwd / item.display)
             self._file_problem(report, item.display, None, InputProblem("F001", item.reason), ruleset)
-        documents: list[tuple[Document, _FileJob]] = []
+        jobs = []
         for target in targets:
             settings = settings_of[target.file]
-            job = _FileJob(target, settings, self._ruleset(settings, target.file))
+            jobs.append(_FileJob(target, settings, self._ruleset(settings, target.file)))
             report.fail_on[target.display] = settings.fail_on
-            doc = self._read(job, report)
+        return jobs
+
+    # -- running ------------------------------------------------------------
+    def lint_paths(self, paths: list[str]) -> Report:
+        report = Report()
+        jobs = self._plan(paths, report)
+        units = _units(jobs)
+        for result in self._run_units(units):
+            report.findings.extend(result.findings)
+            report.input_errors += result.input_errors
+            report.internal_errors.extend(result.internal_errors)
+            report.files_checked += result.files_checked
+        results = self._results
+        rulesets = {job.target.display: job.ruleset for job in jobs}
+        self._reduce(results, rulesets, report)
+        markdown = [
+            (Document(path=path, file=self.cwd / path, text=text, lang=lang), rulesets[path])
+            for result in results
+            for path, text, lang in result.markdown
+        ]
+        report.findings = apply_suppressions(report.findings, markdown, self._rules)
+        report.findings = finalize(report.findings)
+        return report
+
+    def read_documents(self, paths: list[str]) -> tuple[list[Document], Report]:
+        """The documents under `paths`, read and decoded but not checked (`qa-lint names`)."""
+        report = Report()
+        documents = []
+        for job in self._plan(paths, report):
+            data = self._bytes(job)
+            if isinstance(data, InputProblem):
+                self._file_problem(report, job.target.display, None, data, job.ruleset)
+                continue
+            doc = self._decode(job, data, report)
+            if doc is not None:
+                documents.append(doc)
+        report.findings = finalize(report.findings)
+        return documents, report
+
+    def _bytes(self, job: _FileJob) -> bytes | InputProblem:
+        data = self.sources.get(job.target.file)
+        if data is not None:
+            return data
+        try:
+            data = read_bytes(job.target.file, job.settings.max_file_size)
+        except InputProblem as problem:
+            return problem
+        if self.remember_sources:
+            self.sources[job.target.file] = data
+        return data
+
+    def _run_units(self, units: list[list[_FileJob]]) -> list[UnitResult]:
+        """Each article group's result: from the cache, or linted here or in worker processes."""
+        total = sum(len(unit) for unit in units)
+        cache = self._result_cache()
+        results: list[UnitResult | None] = [None] * len(units)
+        pending: list[tuple[int, list[tuple[Target, Settings, bytes | InputProblem]], str | None]] = []
+        done = 0
+        for index, unit in enumerate(units):
+            files = [(job.target, job.settings, self._bytes(job)) for job in unit]
+            key = None
+            if cache is not None:
+                key = cache.key((t.display, repr(s), d if isinstance(d, bytes) else str(d).encode()) for t, s, d in files)
+                cached = cache.get(key)
+                if cached is not None:
+                    results[index] = cached
+                    done += len(unit)
+                    continue
+            pending.append((index, files, key))
+        if self.progress and done:
+            self.progress(done, total)
+        for (index, files, key), result in zip(pending, self._lint_pending([files for _, files, _ in pending]), strict=True):
+            results[index] = result
+            if cache is not None and key is not None:
+                cache.put(key, result)
+            done += len(files)
+            if self.progress:
+                self.progress(done, total)
+        self._results = [r for r in results if r is not None]
+        return self._results
+
+    def _result_cache(self) -> ResultCache | None:
+        if self.cache_dir is None:
+            return None
+        if self._cache is None:
+            packs = [f for folder in {builtin_pack_dir(), *self.registry.extra_pack_folders()} for f in folder.rglob("*.toml")]
+            self._cache = ResultCache(self.cache_dir, engine_fingerprint(self._rules, packs))
+        return self._cache
+
+    def _lint_pending(self, work: list[list[tuple[Target, Settings, bytes | InputProblem]]]):
+        size = sum(len(d) for files in work for _, _, d in files if isinstance(d, bytes))
+        if self.jobs == 1 or len(work) < 2 or size < PARALLEL_MIN_BYTES:
+            yield from (self.lint_unit(files) for files in work)
+            return
+        yield from _in_workers(self, work)
+
+    def lint_unit(self, files: list[tuple[Target, Settings, bytes | InputProblem]]) -> UnitResult:
+        """Lint one article group: decode, document rules, group rules, the map step of run-wide rules."""
+        self._prepare([settings for _, settings, _ in files])
+        report = Report()
+        documents: list[tuple[Document, _FileJob]] = []
+        for target, settings, data in files:
+            job = _FileJob(target, settings, self._ruleset(settings, target.file))
+            if isinstance(data, InputProblem):
+                self._file_problem(report, target.display, None, data, job.ruleset)
+                continue
+            doc = self._decode(job, data, report)
             if doc is not None:
                 documents.append((doc, job))
-        return documents
-
-    def _read(self, job: _FileJob, report: Report) -> Document | None:
-        try:
-            data = self.sources.get(job.target.file)
-            if data is None:
-                data = read_bytes(job.target.file, job.settings.max_file_size)
-                if self.remember_sources:
-                    self.sources[job.target.file] = data
-        except InputProblem as problem:
-            self._file_problem(report, job.target.display, None, problem, job.ruleset)
-            return None
-        return self._decode(job, data, report)
+        result = UnitResult()
+        for doc, job in documents:
+            report.files_checked += 1
+            self._run_document_rules(doc, job.ruleset, report)
+        self._run_group_rules(documents, report)
+        for doc, job in documents:
+            for rule in job.ruleset.rules:
+                if rule.scope is Scope.RUN and job.ruleset.runs_on(rule, doc.lang):
+                    mapped = self._safely(rule, report, rule.map_document, doc)
+                    if mapped is not _CRASHED:
+                        result.run_items.append((rule.code, RunItem(doc.path, doc.lang, mapped)))
+            if is_markdown(doc):
+                result.markdown.append((doc.path, doc.text, doc.lang))
+        result.findings = report.findings
+        result.input_errors = report.input_errors
+        result.internal_errors = report.internal_errors
+        result.files_checked = report.files_checked
+        return result
 
     def _sources_as_targets(self, targets: list[Target], missing: list) -> tuple[list[Target], list]:
         """A path given with `sources` (standard input) is linted even when no such file exists."""
@@ -174,18 +316,15 @@ class Linter:
             for rule in group_rules.values():
                 self._collect(rule, rule.check_group, group, rulesets, report)
 
-    def _run_run_rules(self, documents: list[tuple[Document, _FileJob]], report: Report) -> None:
-        """Run-wide rules: `map_document` on each document the rule runs on, then one `reduce`."""
-        rulesets = {doc.path: job.ruleset for doc, job in documents}
-        run_rules = {r.code: r for _, job in documents for r in job.ruleset.rules if r.scope is Scope.RUN}
-        for rule in run_rules.values():
-            items = []
-            for doc, job in documents:
-                if rule in job.ruleset.rules and job.ruleset.runs_on(rule, doc.lang):
-                    mapped = self._safely(rule, report, rule.map_document, doc)
-                    if mapped is not _CRASHED:
-                        items.append(RunItem(doc.path, doc.lang, mapped))
-            self._collect(rule, rule.reduce, items, rulesets, report)
+    def _reduce(self, results: list[UnitResult], rulesets: dict[str, RuleSet], report: Report) -> None:
+        """Run-wide rules, step 2: one `reduce` over every document's map result."""
+        items: dict[str, list[RunItem]] = {}
+        for result in results:
+            for code, item in result.run_items:
+                items.setdefault(code, []).append(item)
+        for code in sorted(items):
+            rule = self.registry.rules[code]
+            self._collect(rule, rule.reduce, items[code], rulesets, report)
 
     def _collect(self, rule: Rule, check, subject, rulesets: dict[str, RuleSet], report: Report) -> None:
         """Run `check(subject)`, keeping the findings the files' rule sets allow, at their severities."""
@@ -214,6 +353,53 @@ class Linter:
 
 
 _CRASHED = object()
+
+
+def _units(jobs: list[_FileJob]) -> list[list[_FileJob]]:
+    """Files grouped by article (translations of one article are linted together), in path order."""
+    units: dict[str, list[_FileJob]] = {}
+    for job in jobs:
+        units.setdefault(group_key(job.target.display) or job.target.display, []).append(job)
+    return list(units.values())
+
+
+def _in_workers(linter: Linter, work):
+    """Lint article groups in worker processes; results come back in order."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _WORKER
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    _WORKER = linter  # a forked worker inherits it, with its rules and caches warm
+    spec = (linter.resolver.overrides, linter.resolver.config_file, linter.cwd)
+    # Batches of about 64 KB of text: big enough to amortise the hand-over.
+    batches, batch, size = [], [], 0
+    for files in work:
+        batch.append(files)
+        size += sum(len(d) for _, _, d in files if isinstance(d, bytes))
+        if size >= 64_000:
+            batches.append(batch)
+            batch, size = [], 0
+    if batch:
+        batches.append(batch)
+    try:
+        with ProcessPoolExecutor(linter.jobs, mp_context=context, initializer=_start_worker, initargs=spec) as pool:
+            for results in pool.map(_lint_batch, batches):
+                yield from results
+    finally:
+        _WORKER = None
+
+
+def _start_worker(overrides, config_file, cwd) -> None:
+    global _WORKER
+    if _WORKER is None:  # spawned, not forked: build the same linter
+        _WORKER = Linter(Registry(), SettingsResolver(overrides, config_file), cwd)
+
+
+def _lint_batch(batch) -> list[UnitResult]:
+    assert _WORKER is not None
+    return [_WORKER.lint_unit(files) for files in batch]
 
 
 def resolve_language(target: Target, settings: Settings, text: str) -> str | None:

@@ -71,6 +71,9 @@ class Registry:
                 self._extra_loaded.add(folder)
                 self._add(self._load([folder]), folder)
 
+    def extra_pack_folders(self) -> list[Path]:
+        return sorted(self._extra_loaded)
+
     def _add(self, rules: Iterable[Rule], folder: Path | None) -> None:
         for rule in rules:
             where = getattr(rule, "origin", "a plugin")
