@@ -13,6 +13,17 @@ from pathlib import PurePosixPath
 # everyone else knows by their macrolanguage (NTREX's `arb` is Arabic).
 _MACRO_MEMBERS = {"arb": "ar", "pes": "fa", "prs": "fa-AF", "cmn": "zh", "zsm": "ms", "ekk": "et", "lvs": "lv", "npi": "ne", "swh": "sw", "uzn": "uz", "azj": "az", "plt": "mg", "khk": "mn", "ory": "or", "gaz": "om", "ydd": "yi", "pbt": "ps"}
 
+# The ISO 639-1 codes, which are already their own canonical form: the common
+# case ("fa/", "x.fr.txt") is answered without importing langcodes (start-up).
+_ISO_639_1 = frozenset(
+    "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv "
+    "dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig "
+    "ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh "
+    "mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru "
+    "rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tn to tr ts tt tw ty ug uk "
+    "ur uz ve vi vo wa wo xh yi yo za zh zu".split()
+)
+
 # How many parent folders of a file may name its language (`fa/2024/x.txt`).
 # Looking further up would read user names and project folders as languages.
 PARENT_FOLDERS_CONSULTED = 3
@@ -27,9 +38,11 @@ def normalize_tag(value: str, *, strict: bool = True) -> str | None:
     individual languages of macrolanguages, count: otherwise folder names such
     as `src`, `old` or `new` would pass as (real, rare) ISO 639-3 languages.
     """
-    import langcodes  # imported here: 25 ms most runs never pay
-
     raw = value.strip().replace("_", "-")
+    if raw.lower() in _ISO_639_1:
+        return raw.lower()
+    import langcodes  # imported here: 25 ms that most runs never pay
+
     if not raw or raw.lower() in {"und", "mul", "zxx", "mis"}:
         return None
     head, _, rest = raw.partition("-")
