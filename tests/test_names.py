@@ -96,11 +96,17 @@ def test_archive_pass_reports_the_article_that_disagrees(tmp_path):
     assert "“Kim Jong Un” (2 times in this article) is written “Kim Jong-un” in 3 other articles in fr" in found[0]["message"]
 
 
-def test_glossary_enforces_approved_forms_toml_and_csv(tmp_path):
+def test_glossary_enforces_approved_forms_toml_csv_and_tbx(tmp_path):
     write(tmp_path / "names.toml", '[[name]]\nid = "pmc"\nvi = "Phạm Minh Chính"\nfa = ["فام مین چین"]\n')
     write(tmp_path / "names.csv", "id,lang,form\npmc,vi,Phạm Minh Chính\n")
+    write(
+        tmp_path / "names.tbx",
+        '<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX" xml:lang="en"><text><body>'
+        '<termEntry id="pmc"><langSet xml:lang="vi"><tig><term>Phạm Minh Chính</term></tig></langSet>'
+        "</termEntry></body></text></martif>\n",
+    )
     write(tmp_path / "vi" / "a.txt", "Pham Minh Chinh phát biểu.\nPhạm Minh Chính nói.\n")
-    for glossary in ("names.toml", "names.csv"):
+    for glossary in ("names.toml", "names.csv", "names.tbx"):
         write(tmp_path / "qa-lint.toml", f'[rule-options.N004]\nglossary-file = "{glossary}"\n')
         result = run_cli("check", "--format", "json", "--select", "N004", ".", cwd=tmp_path)
         found = findings(result)

@@ -21,8 +21,8 @@ MIN_SIMILARITY = 80
 
 class NameNotApproved(Rule):
     """## What it does
-    With a names glossary (`[rule-options.N004] glossary-file = "names.toml"`,
-    TOML or CSV, as `qa-lint names` writes it), reports a mention that closely
+    With a names glossary (`[rule-options.N004] glossary-file = "names.toml"`:
+    TOML as `qa-lint names` writes it, CSV or TBX), reports a mention that closely
     matches a name's approved form in the document's language but is not it:
     another transliteration, missing diacritics, other hyphenation. The
     approved form is the fix.
@@ -44,7 +44,7 @@ class NameNotApproved(Rule):
             if key != "glossary-file":
                 raise ValueError(f"unknown option `{key}` (N004 takes `glossary-file`)")
             if not isinstance(value, str):
-                raise ValueError("`glossary-file` must be the path of a .toml or .csv file")
+                raise ValueError("`glossary-file` must be the path of a .toml, .csv or .tbx file")
             try:
                 load_glossary(Path(value))
             except GlossaryError as error:

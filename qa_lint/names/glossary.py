@@ -8,6 +8,10 @@ TOML, as `qa-lint names` writes it:
     fa = ["فان آنه سون"]      # a list when several forms are approved
 
 CSV, one approved form a row, with a header: `id,lang,form`.
+
+TBX (TermBase eXchange, versions 2 and 3): each `termEntry` / `conceptEntry`
+is a name, each `langSet` / `langSec` with `xml:lang` a language, each `term`
+in it an approved form.
 """
 
 from __future__ import annotations
@@ -44,7 +48,9 @@ def load_glossary(path: Path) -> tuple[GlossaryName, ...]:
         return tuple(_from_csv(text, path))
     if path.suffix.lower() == ".toml":
         return tuple(_from_toml(text, path))
-    raise GlossaryError(f"names glossary {path}: use a .toml or .csv file")
+    if path.suffix.lower() == ".tbx":
+        return tuple(_from_tbx(text, path))
+    raise GlossaryError(f"names glossary {path}: use a .toml, .csv or .tbx file")
 
 
 def _language(value: str, where: str) -> str:
@@ -89,3 +95,32 @@ def _from_csv(text: str, path: Path) -> list[GlossaryName]:
         language = _language(row["lang"] or "", f"names glossary {path}, line {number}")
         name.forms.setdefault(language, []).append(row["form"].strip())
     return list(by_id.values())
+
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _from_tbx(text: str, path: Path) -> list[GlossaryName]:
+    import xml.etree.ElementTree as ElementTree
+
+    if "<!ENTITY" in text:
+        raise GlossaryError(f"names glossary {path}: entity declarations are not accepted in TBX")
+    try:
+        root = ElementTree.fromstring(text)
+    except ElementTree.ParseError as error:
+        raise GlossaryError(f"names glossary {path}: invalid TBX: {error}") from None
+    names = []
+    for number, entry in enumerate((e for e in root.iter() if _local(e.tag) in ("termEntry", "conceptEntry")), 1):
+        name = GlossaryName(entry.get("id") or str(number))
+        for language_set in (e for e in entry.iter() if _local(e.tag) in ("langSet", "langSec")):
+            value = language_set.get(_XML_LANG) or language_set.get("lang") or ""
+            language = _language(value, f"names glossary {path}, entry {name.id}")
+            for term in (e for e in language_set.iter() if _local(e.tag) == "term"):
+                if term.text and term.text.strip():
+                    name.forms.setdefault(language, []).append(term.text.strip())
+        names.append(name)
+    return names
