@@ -1,0 +1,181 @@
+"""Language-family recall on planted untranslated sentences, and its noise on the same run.
+
+What it measures
+----------------
+It copies the whole NTREX corpus (``ntrex/<iso639-3>/<doc>.txt``, every
+language's version of each article, so each article is one group) into a
+temporary folder, then plants into the copies sentences left untranslated: a
+sentence of the *same article* in another language, read from the corpus at
+run time (nothing is copied into the repository), either as a line of its own
+("line") or glued after the sentence of an existing line ("glued"). Two
+configurations are run, each on its own planted copy:
+
+* ``--source-language en``: English sentences planted in every other language:
+  L001 untranslated-segment is expected.
+* ``--source-language fr``: French sentences planted in every other language
+  but English (L001 expected) and English sentences, the pivot, planted in
+  every language but English (L002 wrong-language-segment expected).
+
+A plant counts as detected when the expected rule reports on its line. Per
+configuration, planted language and target language it prints planted,
+detected and recall, then misses and every finding on a line nobody planted
+(noise). Targets: recall >= 0.95 overall and per planted language; the script
+exits with 1 when missed (2 when qa-lint fails). Choices come from
+``random.Random(--seed)``: runs repeat.
+
+How to run it (from the repository root)
+----------------------------------------
+    python benchmarks/language_recall.py
+    python benchmarks/language_recall.py --per-language 10 --keep
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from common import DEFAULT_CORPUS, qa_lint_command
+
+MIN_RECALL = 0.95
+EXIT_OK, EXIT_BELOW_TARGET, EXIT_ERROR = 0, 1, 2
+MIN_PLANT_WORDS = 8  # a sentence, not a title or a byline
+
+
+@dataclass(frozen=True)
+class Plant:
+    path: str  # relative to the planted root
+    line: int
+    target: str  # corpus folder planted into
+    planted: str  # corpus folder the sentence comes from
+    kind: str  # "line" or "glued"
+    expected: str  # rule code
+
+
+def read_lines(path: Path) -> list[str]:
+    return path.read_text("utf-8").rstrip("\n").split("\n")
+
+
+def plant_copy(corpus: Path, root: Path, source: str, plans: list[tuple[str, str, str]], per_language: int,
+               rng: random.Random) -> list[Plant]:
+    """Copy the corpus to `root` and plant: `plans` holds (target folder, planted folder, rule code)."""
+    shutil.copytree(corpus, root)
+    plants: list[Plant] = []
+    used: set[Path] = set()
+    for target, planted, code in plans:
+        names = sorted(p.name for p in (corpus / target).glob("*.txt") if (corpus / planted / p.name).is_file())
+        rng.shuffle(names)
+        count = 0
+        for name in names:
+            if count == per_language:
+                break
+            file = root / target / name
+            if file in used:
+                continue
+            lines, donor = read_lines(file), read_lines(corpus / planted / name)
+            choices = [i for i, text in enumerate(donor) if len(text.split()) >= MIN_PLANT_WORDS]
+            if len(lines) < 4 or not choices:
+                continue
+            sentence = donor[rng.choice(choices)]
+            where = rng.randrange(1, len(lines))
+            kind = "line" if count % 2 == 0 else "glued"
+            if kind == "line":
+                lines.insert(where, sentence)
+            else:
+                lines[where] = lines[where].rstrip() + " " + sentence
+            file.write_text("\n".join(lines) + "\n", "utf-8")
+            used.add(file)
+            plants.append(Plant(f"{target}/{name}", where + 1, target, planted, kind, code))
+            count += 1
+    return plants
+
+
+def run(command: list[str], root: Path, source: str) -> list[dict]:
+    done = subprocess.run([*command, "check", "--format", "jsonl", "--select", "language", "--source-language",
+                           source, "."], cwd=root, capture_output=True, text=True, encoding="utf-8")
+    if done.returncode not in (0, 1):
+        sys.stderr.write(done.stderr)
+        raise SystemExit(EXIT_ERROR)
+    return [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--qa-lint", dest="qa_lint")
+    parser.add_argument("--seed", type=int, default=20240611)
+    parser.add_argument("--per-language", type=int, default=6, help="plants per (target, planted) pair")
+    parser.add_argument("--keep", action="store_true")
+    args = parser.parse_args(argv)
+    corpus = args.corpus.resolve()
+    command = qa_lint_command(args.qa_lint)
+    folders = sorted(p.name for p in corpus.iterdir() if p.is_dir())
+    configs = {
+        "en": [(t, "eng", "L001") for t in folders if t != "eng"],
+        "fr": [(t, "fra", "L001") for t in folders if t not in ("eng", "fra")]
+        + [(t, "eng", "L002") for t in folders if t != "eng"],
+    }
+    rng = random.Random(args.seed)
+    workdir = Path(tempfile.mkdtemp(prefix="qa-lint-language-"))
+    failed = False
+    try:
+        for source, plans in configs.items():
+            root = workdir / f"source-{source}"
+            plants = plant_copy(corpus, root, source, plans, args.per_language, rng)
+            findings = run(command, root, source)
+            found = defaultdict(set)
+            for f in findings:
+                found[(f["path"], f["line"])].add(f["code"])
+            planted_lines = {(p.path, p.line) for p in plants}
+            print(f"\n--source-language {source}: {len(plants)} plants")
+            header = f"{'planted':<8} {'into':<8} {'rule':<5} {'kind':<6} {'planted':>7} {'found':>6} {'recall':>7}"
+            print(header + "\n" + "-" * len(header))
+            rows = defaultdict(lambda: [0, 0])
+            misses = []
+            for p in plants:
+                hit = p.expected in found.get((p.path, p.line), ())
+                for key in ((p.planted, p.target, p.expected, p.kind), (p.planted, "all", p.expected, "all")):
+                    rows[key][0] += 1
+                    rows[key][1] += hit
+                if not hit:
+                    misses.append(p)
+            for (planted, target, code, kind), (n, hit) in sorted(rows.items()):
+                recall = hit / n
+                if target == "all" and recall < MIN_RECALL:
+                    failed = True
+                print(f"{planted:<8} {target:<8} {code:<5} {kind:<6} {n:>7} {hit:>6} {recall:>7.3f}")
+            total, hits = len(plants), len(plants) - len(misses)
+            failed |= hits / total < MIN_RECALL
+            print(f"overall recall {hits}/{total} = {hits / total:.3f}")
+            wrong_code = [p for p in misses if found.get((p.path, p.line))]
+            for p in misses:
+                codes = ",".join(sorted(found.get((p.path, p.line), ()))) or "nothing"
+                print(f"  missed {p.expected} {p.kind} {p.path}:{p.line} ({p.planted} in {p.target}; reported: {codes})")
+            stray = [f for f in findings if (f["path"], f["line"]) not in planted_lines]
+            lines = sum(len(read_lines(p)) for p in root.rglob("*.txt"))
+            print(f"noise: {len(stray)} findings on lines nobody planted ({1000 * len(stray) / lines:.2f} per 1,000 lines)"
+                  f"; {len(wrong_code)} plants reported under another code")
+            for f in stray:
+                print(f"  {f['path']}:{f['line']}: {f['code']} {f['message'][:110]}")
+        if args.keep:
+            print(f"\nplanted copies kept in {workdir}")
+    finally:
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+    print()
+    if failed:
+        print(f"FAIL: recall below {MIN_RECALL}")
+        return EXIT_BELOW_TARGET
+    print(f"OK: recall >= {MIN_RECALL} for every planted language")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

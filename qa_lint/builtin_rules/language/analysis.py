@@ -1,0 +1,229 @@
+"""Finding text that is not in a document's language: script first, function words, then lingua.
+
+A line is looked at in three steps, cheapest first:
+
+1. **Script.** Words in a script the document's language does not write
+   (Latin in Persian, Cyrillic in French) are foreign without asking anyone;
+   runs of them with enough non-name words and function words are reported.
+2. **Function words.** Words in the document's own script are suspicious only
+   when more of them are function words of another language in play than of
+   the document's. Almost every line stops here.
+3. **lingua**, with the languages in play only (the document's, its article
+   group's, the source language, English), decides the suspicious lines, with
+   a confidence that must be higher for short lines.
+
+The result is computed once per document and shared by the rules L001-L004.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+from dataclasses import dataclass, field
+
+from ... import detect
+from ...document import Document, Line
+from ...languages import primary
+from .data import FamilyData, load
+from .ui_strings import ui_language
+from .words import Word, mask, words
+
+LINE, SENTENCE, RUN = "line", "sentence", "run"
+_SENTENCE_END = ".!?…。！？؟।"
+_LETTERS = regex.compile(r"[\p{L}\p{M}]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Foreign:
+    """Text in another language than the document's: a whole line, or a run inside one."""
+
+    kind: str  # LINE, SENTENCE (a whole sentence of a longer line) or RUN (part of a sentence)
+    lang: str
+    start: int  # offsets into the document
+    end: int
+    words: int
+    confidence: float  # 1.0 when the script alone decided
+    ui_string: bool = False  # a page widget's label (comment counter, share button)
+
+
+@dataclass(slots=True)
+class Analysis:
+    lang: str
+    in_play: tuple[str, ...]
+    checked_lines: int = 0  # lines long enough to judge
+    foreign: list[Foreign] = field(default_factory=list)
+    # The language most of the document is really in, when that is not the declared one.
+    actual_lang: str | None = None
+    actual_lines: int = 0
+
+
+def analyse(doc: Document, in_play: tuple[str, ...]) -> Analysis | None:
+    """The document's foreign text, shared between the family's rules; None for unknown languages."""
+    return doc.memo(("language-analysis", in_play), lambda d: _analyse(d, in_play))
+
+
+def _analyse(doc: Document, in_play: tuple[str, ...]) -> Analysis | None:
+    data = load()
+    lang = primary(doc.lang)
+    if lang not in data.languages:
+        return None
+    analysis = Analysis(lang, in_play)
+    function_words = frozenset().union(*(data.stopwords(code) for code in in_play))
+    for line in doc.lines:
+        if line.is_blank:
+            continue
+        found, checked = _foreign_in_line(line, lang, in_play, data, function_words)
+        analysis.checked_lines += checked
+        analysis.foreign.extend(found)
+    _decide_document_language(analysis, data)
+    return analysis
+
+
+def _foreign_in_line(line: Line, lang: str, in_play: tuple[str, ...], data: FamilyData,
+                     function_words: frozenset[str]) -> tuple[list[Foreign], bool]:
+    limits = data.thresholds
+    masked = mask(line.text)
+    line_words = words(masked, function_words, data.names)
+    content = [w for w in line_words if not w.is_name]
+    own_scripts = data.languages[lang].scripts
+    found: list[Foreign] = []
+    # 1. Script: runs of words in a script the document's language does not write.
+    for run in _foreign_script_runs(line_words, own_scripts):
+        found.extend(_judge_foreign_script(line, masked, run, content, in_play, data))
+    # 2. and 3. Function words, then lingua, for words in the document's own script.
+    same = [w for w in content if w.script in own_scripts]
+    if len(same) >= limits.min_words:
+        found.extend(_judge_same_script(line, masked, same, lang, in_play, data))
+    if not found:
+        ui_lang = ui_language(line.text, lang, in_play)
+        if ui_lang:
+            found.append(Foreign(LINE, ui_lang, line.start, line.end, len(line_words), 1.0, ui_string=True))
+    return found, len(content) >= limits.min_words
+
+
+def _foreign_script_runs(line_words: list[Word], own_scripts: frozenset[str]) -> list[list[Word]]:
+    """Maximal runs of consecutive words in one script the document does not write."""
+    runs: list[list[Word]] = []
+    for word in line_words:
+        if word.script in own_scripts or word.script == "Other":
+            runs.append([])
+        elif runs and runs[-1] and runs[-1][-1].script == word.script:
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    return [run for run in runs if run]
+
+
+def _judge_foreign_script(line: Line, masked: str, run: list[Word], content: list[Word],
+                          in_play: tuple[str, ...], data: FamilyData) -> list[Foreign]:
+    limits = data.thresholds
+    run_content = [w for w in run if not w.is_name]
+    if len(run_content) < limits.min_words:
+        return []  # names, acronyms, a short label
+    script = run[0].script
+    candidates = data.writing(script, in_play)
+    if not candidates:
+        return []  # no language in play writes it: leave it to the script family
+    counts = {code: sum(w.lower in data.stopwords(code) for w in run_content) for code in candidates}
+    best = max(candidates, key=lambda code: counts[code])
+    if counts[best] < limits.min_stopwords:
+        return []
+    text = masked[run[0].start : run[-1].end]
+    lang, confidence = best, 1.0
+    codes = detect.supported(candidates)
+    if len(codes) > 1:
+        values = detect.confidences(text, codes)
+        lang = max(values, key=values.get)
+        confidence = values[lang]
+    # Letters, not words: scripts such as Khmer or Chinese write no spaces between words.
+    letters = sum(w.end - w.start for w in run_content)
+    whole = letters >= limits.whole_line_share * sum(w.end - w.start for w in content)
+    if not whole and len(run_content) < limits.min_run_words:
+        return []
+    # The span is the run's own words: a gloss in brackets after it is not part of it.
+    kind = LINE if whole else _run_kind(masked, run[0].start, run[-1].end)
+    return [Foreign(kind, lang, line.start + run[0].start, line.start + run[-1].end, len(run_content), confidence)]
+
+
+def _judge_same_script(line: Line, masked: str, same: list[Word], lang: str,
+                       in_play: tuple[str, ...], data: FamilyData) -> list[Foreign]:
+    limits = data.thresholds
+    own_scripts = data.languages[lang].scripts
+    rivals = [code for code in in_play if code != lang and code in data.languages
+              and data.languages[code].scripts & own_scripts]
+    if not rivals:
+        return []
+    own = data.stopwords(lang)
+    own_count = sum(w.lower in own for w in same)
+    evidence = {code: sum(w.lower in data.stopwords(code) and w.lower not in own for w in same) for code in rivals}
+    suspect = max(rivals, key=lambda code: evidence[code])
+    if evidence[suspect] < limits.min_stopwords or (
+        evidence[suspect] < own_count / 2 and evidence[suspect] < 2 * limits.min_stopwords
+    ):
+        return []  # the cheap pre-filter: this line reads like the document's language
+    codes = detect.supported((lang, *rivals))
+    if lang not in codes or len(codes) < 2:
+        return []
+    values = detect.confidences(masked, codes)
+    top = max(values, key=values.get)
+    whole_line = top != lang and values[top] >= limits.confidence_for(len(same)) and _has_function_words(
+        same, top, lang, data)
+    if len(same) < 2 * limits.min_run_words:
+        return [Foreign(LINE, top, line.start, line.end, len(same), values[top])] if whole_line else []
+    # A longer line: cut it into runs of one language, and call the whole line
+    # foreign only when the runs in the document's language are a small part of it.
+    runs = []
+    foreign_words = 0
+    for span in detect.spans(masked, codes):
+        inside = [w for w in same if w.start >= span.start and w.end <= span.end]
+        if span.lang == lang:
+            continue
+        foreign_words += len(inside)
+        if len(inside) >= limits.min_run_words and _has_function_words(inside, span.lang, lang, data):
+            runs.append((span, inside))
+    if whole_line and foreign_words >= limits.whole_line_share * len(same):
+        return [Foreign(LINE, top, line.start, line.end, len(same), values[top])]
+    found = []
+    for span, inside in runs:
+        text = masked[inside[0].start : inside[-1].end]
+        confidence = detect.confidences(text, codes).get(span.lang, 0.0)
+        if confidence < limits.confidence_for(len(inside)):
+            continue
+        kind = _run_kind(masked, inside[0].start, inside[-1].end)
+        start, end = line.start + inside[0].start, line.start + inside[-1].end
+        found.append(Foreign(kind, span.lang, start, end, len(inside), confidence))
+    return found
+
+
+def _run_kind(masked: str, start: int, end: int) -> str:
+    """SENTENCE when the run fills a sentence of the line, names before or after it aside, else RUN."""
+    before = masked[:start]
+    cut = max(before.rfind(mark) for mark in _SENTENCE_END)
+    opens = not _has_lowercase_word(before[cut + 1 :])
+    after = masked[end:]
+    ends = [i for i in (after.find(mark) for mark in _SENTENCE_END) if i >= 0]
+    closes = not _has_lowercase_word(after[: min(ends)] if ends else after)
+    return SENTENCE if opens and closes else RUN
+
+
+def _has_lowercase_word(text: str) -> bool:
+    """A word that is no name: names and acronyms may sit at a sentence's edge in any language."""
+    return any(not w[0].isupper() for w in _LETTERS.findall(text))
+
+
+def _has_function_words(found: list[Word], code: str, lang: str, data: FamilyData) -> bool:
+    """Enough function words of `code` that `lang` does not share: names alone never make a language."""
+    theirs, own = data.stopwords(code), data.stopwords(lang)
+    return sum(w.lower in theirs and w.lower not in own for w in found) >= data.thresholds.min_stopwords
+
+
+def _decide_document_language(analysis: Analysis, data: FamilyData) -> None:
+    """Most of the judged lines in one other language: the document is in it."""
+    limits = data.thresholds
+    whole_lines = Counter(f.lang for f in analysis.foreign if f.kind == LINE and not f.ui_string)
+    if not whole_lines or not analysis.checked_lines:
+        return
+    lang, count = whole_lines.most_common(1)[0]
+    if count >= limits.min_document_lines and count >= limits.document_share * analysis.checked_lines:
+        analysis.actual_lang, analysis.actual_lines = lang, count

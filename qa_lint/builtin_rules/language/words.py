@@ -1,0 +1,67 @@
+"""A line's words as the language checks see them: what is not language is masked first.
+
+URLs, e-mail addresses, handles, numbers, quoted titles and glosses in brackets
+say nothing about the language a line is written in (a Persian line may quote
+an English title; a French one may give an organisation's English name in
+brackets), so they are blanked out, keeping offsets, before words are counted.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+_MASKED = regex.compile(
+    r"""
+    (?:https?://|www\.)\S+                      # URLs
+    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+               # e-mail addresses
+    | [@\#]\w+                                    # handles, hashtags
+    | \b[\w-]+(?:\.[a-z]{2,})+(?:/\S*)?           # bare domains: example.com/path
+    | «[^»]*» | “[^”]*” | „[^“”"]*[“”"] | "[^"]*"  # quoted titles
+    | 《[^》]*》 | 「[^」]*」 | 『[^』]*』
+    | \([^()]*\) | （[^（）]*）                     # glosses and credits in brackets
+    """,
+    regex.VERBOSE,
+)
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+_SCRIPTS = ("Latin", "Cyrillic", "Arabic", "Greek", "Hebrew", "Devanagari", "Han", "Hiragana", "Katakana",
+            "Hangul", "Thai", "Lao", "Khmer", "Armenian", "Georgian", "Bengali", "Tamil")
+_SCRIPT_OF = [(name, regex.compile(rf"\p{{Script={name}}}")) for name in _SCRIPTS]
+
+
+@functools.lru_cache(maxsize=4096)
+def script_of(char: str) -> str:
+    for name, pattern in _SCRIPT_OF:
+        if pattern.match(char):
+            return name
+    return "Other"
+
+
+@dataclass(slots=True)  # not frozen: made for every word of every line, and frozen init is slow
+class Word:
+    start: int  # offset in the line
+    end: int
+    text: str
+    script: str
+    is_name: bool  # a name or an acronym: no evidence of a language
+    lower: str
+
+
+def mask(text: str) -> str:
+    """`text` with URLs, numbers' neighbours, quoted titles and bracketed glosses blanked (same length)."""
+    return _MASKED.sub(lambda m: " " * len(m.group()), text)
+
+
+def words(text: str, function_words: frozenset[str], names: frozenset[str]) -> list[Word]:
+    """The words of a masked line; capitalised words that are no function word count as names."""
+    found = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        lower = word.lower()
+        is_name = lower in names or (
+            lower not in function_words and (word[0].isupper() or (len(word) > 1 and word.isupper()))
+        )
+        found.append(Word(match.start(), match.end(), word, script_of(word[0]), is_name, lower))
+    return found
