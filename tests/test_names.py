@@ -137,3 +137,15 @@ def test_name_missing_in_translation_is_opt_in_info(tmp_path):
     found = findings(result)
     assert [(f["path"], f["severity"]) for f in found] == [("fa/a.txt", "info")]
     assert "“Phan Anh Sơn” (3 times in the original vi/a.txt) does not appear" in found[0]["message"]
+
+
+def test_translation_whose_spelling_slips_is_reported_against_the_others(tmp_path):
+    write(tmp_path / "en" / "a.txt", "Phan Anh Son spoke.\n")
+    write(tmp_path / "fr" / "a.txt", "Phan Anh Son a parlé.\n")
+    write(tmp_path / "es" / "a.txt", "Phan Ahn Son habló.\n")
+    write(tmp_path / "vi" / "a.txt", "Phan Anh Sơn phát biểu.\n")  # diacritics differ by convention: not a slip
+    result = run_cli("check", "--format", "json", "--select", "N005", ".", cwd=tmp_path)
+    found = findings(result)
+    assert [(f["path"], f["line"], f["column"]) for f in found] == [("es/a.txt", 1, 1)]
+    assert "“Phan Ahn Son” is written “Phan Anh Son” in 2 other translations of this article (en/a.txt, fr/a.txt)" in found[0]["message"]
+    assert found[0]["fix"]["edits"][0]["content"] == "Phan Anh Son"
