@@ -129,6 +129,9 @@ def atomic_replace(file: Path, expected: bytes, data: bytes) -> None:
         info = target.stat()
         if target.read_bytes() != expected:
             raise FixError("changed on disk since it was read; not overwritten (run again)")
+        # Renaming over a file only needs its folder writable: honour the file's own read-only mark.
+        if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK):
+            raise FixError("read-only file; not overwritten (make it writable to fix it)")
     except OSError as error:
         raise FixError(f"cannot read it back: {error.strerror or error}") from None
     try:
