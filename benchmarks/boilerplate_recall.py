@@ -43,18 +43,15 @@ repository.
 
 from __future__ import annotations
 
-import argparse
-import json
 import random
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from common import DEFAULT_CORPUS, qa_lint_command
+from common import benchmark_parser, fmt, parse_args, ratio, read_lines, run_qa_lint, write_lines
 
 RULES = ("B001", "B002", "B003", "B004", "B005", "B006", "B007", "B008")
 RULE_NAMES = {
@@ -64,7 +61,7 @@ RULE_NAMES = {
 }
 MIN_RECALL, MIN_PRECISION = 0.95, 1.0
 MIN_PLANTS_PER_RULE, MIN_LANGUAGES_PER_RULE = 3, 6
-EXIT_OK, EXIT_BELOW_TARGET, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_BELOW_TARGET = 0, 1
 
 # Where a plant goes: "top" (before the headline), "head" (right after the
 # headline), "middle" (between two sentences of the body), "end" (after the
@@ -269,13 +266,6 @@ PAGES: list[tuple[str, list[Plant]]] = [
 
 # -- building the planted copies ---------------------------------------------
 
-def read_lines(path: Path) -> list[str]:
-    text = path.read_text(encoding="utf-8")
-    if text.endswith("\n"):
-        text = text[:-1]
-    return text.split("\n")  # qa-lint splits on \n, \r\n and \r; the corpus has only \n
-
-
 def assemble(article: list[str], plants: list[Plant], rng: random.Random) -> tuple[list[str], list[tuple[int, Plant]]]:
     """The article with `plants` inserted, and each plant's 1-based first line."""
     top = [pl for pl in plants if pl.where == TOP]
@@ -335,9 +325,7 @@ def build(corpus: Path, root: Path, seed: int) -> list[Planted]:
         source = pools[lang].pop()
         lines, where = assemble(read_lines(source), plants, rng)
         name = f"{source.stem.replace('.', '_')}__plant{number:03d}.txt"  # no dots: no language suffix
-        target = root / lang / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text("\n".join(lines) + "\n", encoding="utf-8", newline="\n")
+        write_lines(root / lang / name, lines)
         rel = f"{lang}/{name}"
         planted.extend(Planted(rel, line, lang, plant, source.name) for line, plant in where)
     return planted
@@ -345,44 +333,17 @@ def build(corpus: Path, root: Path, seed: int) -> list[Planted]:
 
 # -- running qa-lint and scoring ---------------------------------------------
 
-def run_qa_lint(command: list[str], root: Path) -> list[dict]:
-    done = subprocess.run(
-        [*command, "check", "--format", "jsonl", "--select", "boilerplate", "."],
-        cwd=root, capture_output=True, text=True, encoding="utf-8", errors="replace",
-    )
-    if done.returncode not in (0, 1):  # 2: usage, configuration or input errors
-        sys.stderr.write(f"qa-lint failed with exit status {done.returncode}:\n{done.stderr}\n")
-        raise SystemExit(EXIT_ERROR)
-    return [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
-
-
-def ratio(part: int, whole: int) -> float | None:
-    return part / whole if whole else None
-
-
-def fmt(value: float | None) -> str:
-    return "-" if value is None else f"{value:.3f}"
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
-                        help=f"the ntrex folder (default: {DEFAULT_CORPUS})")
-    parser.add_argument("--qa-lint", dest="qa_lint", help="the qa-lint executable to run")
+    parser = benchmark_parser(__doc__)
     parser.add_argument("--seed", type=int, default=20240611, help="seed for files and positions (default: 20240611)")
     parser.add_argument("--keep", action="store_true", help="keep the planted copies and print their folder")
-    args = parser.parse_args(argv)
-
-    corpus = args.corpus.resolve()
-    if not corpus.is_dir():
-        parser.error(f"corpus folder not found: {corpus}")
-    command = qa_lint_command(args.qa_lint)
+    args, corpus, command = parse_args(parser, argv)
 
     workdir = Path(tempfile.mkdtemp(prefix="qa-lint-recall-"))
     try:
         root = workdir / "ntrex-planted"
         planted = build(corpus, root, args.seed)
-        findings = run_qa_lint(command, root)
+        findings = run_qa_lint(command, "boilerplate", cwd=root)
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)

@@ -39,22 +39,19 @@ repository.
 
 from __future__ import annotations
 
-import argparse
-import json
 import random
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from common import DEFAULT_CORPUS, qa_lint_command
+from common import benchmark_parser, fmt, parse_args, ratio, read_lines, run_qa_lint, write_lines
 
 RULES = ("C001", "C002", "C003", "C004", "C005", "C006", "C007")
 MIN_RECALL, MIN_PRECISION = 0.95, 1.0
-EXIT_OK, EXIT_BELOW_TARGET, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_BELOW_TARGET = 0, 1
 
 # Caption sentences per corpus language folder, written for this benchmark.
 TEXT = {
@@ -149,11 +146,6 @@ GROUPS: list[tuple[list[str], list[str], bool]] = [
 ]
 
 
-def read_lines(path: Path) -> list[str]:
-    text = path.read_text(encoding="utf-8")
-    return text[:-1].split("\n") if text.endswith("\n") else text.split("\n")
-
-
 def insert(article: list[str], captions: list[str], rng: random.Random) -> tuple[list[str], list[int]]:
     """The article with one caption after each of some body lines, and each caption's 1-based line."""
     cuts = sorted(rng.sample(range(2, len(article)), len(captions)))
@@ -194,8 +186,7 @@ def build(corpus: Path, root: Path, seed: int) -> list[Planted]:
         captions = [plant.line.format(*TEXT[lang]) for plant in plants]
         lines, where = insert(read_lines(source), captions, rng)
         name = f"{source.stem.replace('.', '_')}__caption{number:03d}.txt"
-        (root / lang).mkdir(parents=True, exist_ok=True)
-        (root / lang / name).write_text("\n".join(lines) + "\n", encoding="utf-8", newline="\n")
+        write_lines(root / lang / name, lines)
         planted.extend(
             Planted(f"{lang}/{name}", line, lang, plant.rules, text)
             for line, plant, text in zip(where, plants, captions)
@@ -207,8 +198,7 @@ def build(corpus: Path, root: Path, seed: int) -> list[Planted]:
         for lang, captions in (("eng", original), ("fra", translated)):
             text = [c.format(*TEXT[lang]) for c in captions]
             lines, where = insert(read_lines(corpus / lang / article.name), text, rng)
-            (root / lang).mkdir(parents=True, exist_ok=True)
-            (root / lang / name).write_text("\n".join(lines) + "\n", encoding="utf-8", newline="\n")
+            write_lines(root / lang / name, lines)
             if lang == "fra":
                 planted.append(Planted(f"fra/{name}", 0, "fra", frozenset({"C007"} if fires else ()), " / ".join(text)))
                 planted.extend(Planted(f"fra/{name}", line, "fra", frozenset(), t) for line, t in zip(where, text))
@@ -217,39 +207,18 @@ def build(corpus: Path, root: Path, seed: int) -> list[Planted]:
     return planted
 
 
-def run_qa_lint(command: list[str], root: Path) -> list[dict]:
-    done = subprocess.run(
-        [*command, "check", "--format", "jsonl", "--select", "caption", "--exit-zero", "."],
-        cwd=root, capture_output=True, text=True, encoding="utf-8", errors="replace",
-    )
-    if done.returncode != 0:
-        sys.stderr.write(f"qa-lint failed with exit status {done.returncode}:\n{done.stderr}\n")
-        raise SystemExit(EXIT_ERROR)
-    return [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
-
-
-def fmt(value: float | None) -> str:
-    return "-" if value is None else f"{value:.3f}"
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="the ntrex folder")
-    parser.add_argument("--qa-lint", dest="qa_lint", help="the qa-lint executable to run")
+    parser = benchmark_parser(__doc__)
     parser.add_argument("--seed", type=int, default=20261124, help="seed for files and positions")
     parser.add_argument("--keep", action="store_true", help="keep the planted copies and print their folder")
-    args = parser.parse_args(argv)
-    corpus = args.corpus.resolve()
-    if not corpus.is_dir():
-        parser.error(f"corpus folder not found: {corpus}")
-    command = qa_lint_command(args.qa_lint)
+    args, corpus, command = parse_args(parser, argv)
 
     workdir = Path(tempfile.mkdtemp(prefix="qa-lint-captions-"))
     try:
         root = workdir / "ntrex-captions"
         root.mkdir()
         planted = build(corpus, root, args.seed)
-        findings = run_qa_lint(command, root)
+        findings = run_qa_lint(command, "caption", cwd=root, exit_zero=True)
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
@@ -286,8 +255,8 @@ def main(argv: list[str] | None = None) -> int:
         found = [x for x in mine if (x.path, x.line) in hits[rule]]
         misses.extend((rule, x) for x in mine if (x.path, x.line) not in hits[rule])
         total = sum(1 for f in findings if f["code"] == rule)
-        recall = len(found) / len(mine) if mine else None
-        precision = on_target[rule] / total if total else None
+        recall = ratio(len(found), len(mine))
+        precision = ratio(on_target[rule], total)
         ok = (recall or 0.0) >= MIN_RECALL and (precision if precision is not None else 1.0) >= MIN_PRECISION
         failed |= not ok
         langs = len({x.lang for x in mine})
@@ -299,8 +268,8 @@ def main(argv: list[str] | None = None) -> int:
         found = sum(1 for rule, x in wanted if (x.path, x.line) in hits[rule])
         total = sum(1 for f in findings if f["path"].split("/")[0] == lang)
         good = total - sum(1 for f, _ in strays if f["path"].split("/")[0] == lang)
-        print(f"{lang:<8} {len(wanted):>7} {found:>8} {fmt(found / len(wanted) if wanted else None):>7} "
-              f"{total:>8} {good:>8} {fmt(good / total if total else None):>9}")
+        print(f"{lang:<8} {len(wanted):>7} {found:>8} {fmt(ratio(found, len(wanted))):>7} "
+              f"{total:>8} {good:>8} {fmt(ratio(good, total)):>9}")
     if misses:
         print("\nmissed (no finding of the rule on the planted line):")
         for rule, x in misses:

@@ -35,29 +35,25 @@ repository.
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from common import DEFAULT_CORPUS, REPO_ROOT, qa_lint_command
+from common import EXIT_ERROR, REPO_ROOT, benchmark_parser, count_by_rule, parse_args, run_timed
 
 FORMATS = ("sarif", "github", "gitlab", "rdjson", "rdjsonl", "junit")
 INSERTED = "Update: this article was revised"
 
 
 def run(command: list[str], cwd: Path) -> tuple[float, subprocess.CompletedProcess]:
-    started = time.perf_counter()
-    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, encoding="utf-8")
-    elapsed = time.perf_counter() - started
+    elapsed, done = run_timed(command, cwd)
     if done.returncode not in (0, 1):
         sys.stderr.write(f"qa-lint failed ({done.returncode}): {' '.join(command)}\n{done.stderr}")
-        sys.exit(2)
+        sys.exit(EXIT_ERROR)
     return elapsed, done
 
 
@@ -66,19 +62,14 @@ def digest(folder: Path) -> dict[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help=f"the ntrex folder (default: {DEFAULT_CORPUS})")
-    parser.add_argument("--qa-lint", dest="qa_lint", help="the qa-lint executable to run")
+    parser = benchmark_parser(__doc__)
     parser.add_argument("--select", default="ALL", help="rules to run (default: ALL, every default rule)")
-    args = parser.parse_args(argv)
-    if not args.corpus.is_dir():
-        parser.error(f"corpus folder not found: {args.corpus}")
-    qa_lint = [*qa_lint_command(args.qa_lint)]
+    args, corpus, qa_lint = parse_args(parser, argv)
     check = ["check", "--select", args.select]
     missed = []
     with tempfile.TemporaryDirectory(prefix="qa-lint-ci-") as temporary:
         root = Path(temporary)
-        shutil.copytree(args.corpus, root / "corpus", ignore=shutil.ignore_patterns("*.md", "LICENSE*"))
+        shutil.copytree(corpus, root / "corpus", ignore=shutil.ignore_patterns("*.md", "LICENSE*"))
         shutil.copytree(REPO_ROOT / "examples", root / "examples", ignore=shutil.ignore_patterns("plugin"))
         for file in root.rglob("*.txt"):
             file.chmod(0o644)
@@ -97,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         stale = done.stderr.count("\n  ")
         print(f"rules: --select {args.select}")
         print(f"files {len(files)}, {size / 1e6:.2f} MB; findings before {len(before)} "
-              f"(by rule: {', '.join(f'{c} {n}' for c, n in sorted(_count(before).items()))})")
+              f"(by rule: {count_by_rule(before)})")
         print(f"{'measure':<44} {'value':>8} {'target':>8}")
         print(f"{'baseline entries':<44} {len(before):>8}")
         print(f"{'lines inserted at the top of files':<44} {len(files[::2]):>8}")
@@ -135,13 +126,6 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print("\nall targets met")
     return 0
-
-
-def _count(findings: list[dict]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for finding in findings:
-        counts[finding["code"]] = counts.get(finding["code"], 0) + 1
-    return counts
 
 
 if __name__ == "__main__":

@@ -30,18 +30,15 @@ into the repository.
 
 from __future__ import annotations
 
-import argparse
-import json
 import subprocess
 import sys
-import time
-from collections import Counter, defaultdict
-from pathlib import Path
+from collections import Counter
 
-from common import DEFAULT_CORPUS, qa_lint_command
+from common import (EXIT_ERROR, benchmark_parser, check_exit, corpus_lines, count_by_rule, language_of, parse_args,
+                    parse_jsonl, print_language_table, run_timed, source_line)
 
 MAX_PER_1000 = 1.0
-EXIT_OK, EXIT_NOISE, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_NOISE = 0, 1
 GROUP_LANGUAGES = ("de", "en", "es", "fr", "vi")
 
 _BUILD = """
@@ -62,18 +59,6 @@ print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_m
 """
 
 
-def run_timed(command: list[str]) -> tuple[float, subprocess.CompletedProcess]:
-    start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace")
-    return time.perf_counter() - start, done
-
-
-def check_exit(done: subprocess.CompletedProcess, what: str) -> None:
-    if done.returncode not in (0, 1):
-        sys.stderr.write(f"{what} failed with exit status {done.returncode}:\n{done.stderr}\n")
-        raise SystemExit(EXIT_ERROR)
-
-
 def lingua_cost(codes: str, mode: str) -> tuple[float, float]:
     done = subprocess.run([sys.executable, "-c", _BUILD, codes, mode], capture_output=True, text=True)
     if done.returncode:
@@ -84,55 +69,30 @@ def lingua_cost(codes: str, mode: str) -> tuple[float, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--qa-lint", dest="qa_lint", help="the qa-lint executable to run")
+    parser = benchmark_parser(__doc__)
     parser.add_argument("--all-languages", action="store_true", help="also measure a detector for every language")
-    args = parser.parse_args(argv)
-    corpus = args.corpus.resolve()
-    if not corpus.is_dir():
-        parser.error(f"corpus folder not found: {corpus}")
-    command = qa_lint_command(args.qa_lint)
+    args, corpus, command = parse_args(parser, argv)
+    # Every folder gets a row, even one without *.txt files.
+    folders = sorted(p for p in corpus.iterdir() if p.is_dir())
+    lines, total_bytes = corpus_lines({folder.name: sorted(folder.glob("*.txt")) for folder in folders})
 
-    lines: dict[str, int] = {}
-    total_bytes = 0
-    for folder in sorted(p for p in corpus.iterdir() if p.is_dir()):
-        count = 0
-        for path in sorted(folder.glob("*.txt")):
-            data = path.read_bytes()
-            total_bytes += len(data)
-            count += len(data.decode("utf-8", "replace").splitlines())
-        lines[folder.name] = count
-
-    run = [*command, "check", "--format", "jsonl", "--select", "language", "--source-language", "en", str(corpus)]
+    run = [*command, "check", "--no-cache", "--format", "jsonl", "--select", "language", "--source-language", "en", str(corpus)]
     wall, done = run_timed(run)
     check_exit(done, "the corpus run")
-    findings = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
-    per_lang: dict[str, list[dict]] = defaultdict(list)
-    for finding in findings:
-        per_lang[Path(finding["path"]).resolve().relative_to(corpus).parts[0]].append(finding)
+    findings = parse_jsonl(done.stdout)
+    per_lang = Counter(language_of(finding["path"], corpus) for finding in findings)
 
     print(f"command: qa-lint check --format jsonl --select language --source-language en {corpus}\n")
-    header = f"{'language':<9} {'lines':>7} {'findings':>9} {'per 1k lines':>13}"
-    print(header + "\n" + "-" * len(header))
-    noisy = []
-    for lang in sorted(lines):
-        n = len(per_lang.get(lang, ()))
-        rate = 1000 * n / lines[lang] if lines[lang] else 0.0
-        if rate >= MAX_PER_1000:
-            noisy.append(lang)
-        print(f"{lang:<9} {lines[lang]:>7} {n:>9} {rate:>13.2f}")
-    all_lines = sum(lines.values())
-    print("-" * len(header))
-    print(f"{'total':<9} {all_lines:>7} {len(findings):>9} {1000 * len(findings) / all_lines:>13.2f}")
+    rates = print_language_table(lines, per_lang)
+    noisy = [lang for lang, rate in rates.items() if rate >= MAX_PER_1000]
     if findings:
-        print("\nfindings per rule: " + ", ".join(f"{c} {n}" for c, n in sorted(Counter(f['code'] for f in findings).items())))
+        print("\nfindings per rule: " + count_by_rule(findings))
         print("findings (presumed false positives until read):")
         for f in findings:
-            text = Path(f["path"]).read_text("utf-8").splitlines()[f["line"] - 1]
+            text = source_line(f["path"], f["line"])
             print(f"  {f['path']}:{f['line']}:{f['column']}: {f['code']} {f['message'][:120]}\n      | {text[:140]}")
 
-    startup, one = run_timed([*command, "check", "--format", "jsonl", "--select", "language",
+    startup, one = run_timed([*command, "check", "--no-cache", "--format", "jsonl", "--select", "language",
                               str(sorted((corpus / "fra").glob("*.txt"))[0])])
     check_exit(one, "the one-file run")
     megabytes = total_bytes / 1e6

@@ -31,21 +31,18 @@ How to run it (from the repository root)
 
 from __future__ import annotations
 
-import argparse
-import json
 import random
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from common import DEFAULT_CORPUS, qa_lint_command
+from common import benchmark_parser, parse_args, read_lines, run_qa_lint, write_lines
 
 MIN_RECALL = 0.95
-EXIT_OK, EXIT_BELOW_TARGET, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_BELOW_TARGET = 0, 1
 MIN_PLANT_WORDS = 8  # a sentence, not a title or a byline
 
 
@@ -57,10 +54,6 @@ class Plant:
     planted: str  # corpus folder the sentence comes from
     kind: str  # "line" or "glued"
     expected: str  # rule code
-
-
-def read_lines(path: Path) -> list[str]:
-    return path.read_text("utf-8").rstrip("\n").split("\n")
 
 
 def plant_copy(corpus: Path, root: Path, source: str, plans: list[tuple[str, str, str]], per_language: int,
@@ -90,32 +83,19 @@ def plant_copy(corpus: Path, root: Path, source: str, plans: list[tuple[str, str
                 lines.insert(where, sentence)
             else:
                 lines[where] = lines[where].rstrip() + " " + sentence
-            file.write_text("\n".join(lines) + "\n", "utf-8")
+            write_lines(file, lines)
             used.add(file)
             plants.append(Plant(f"{target}/{name}", where + 1, target, planted, kind, code))
             count += 1
     return plants
 
 
-def run(command: list[str], root: Path, source: str) -> list[dict]:
-    done = subprocess.run([*command, "check", "--format", "jsonl", "--select", "language", "--source-language",
-                           source, "."], cwd=root, capture_output=True, text=True, encoding="utf-8")
-    if done.returncode not in (0, 1):
-        sys.stderr.write(done.stderr)
-        raise SystemExit(EXIT_ERROR)
-    return [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--qa-lint", dest="qa_lint")
+    parser = benchmark_parser(__doc__)
     parser.add_argument("--seed", type=int, default=20240611)
     parser.add_argument("--per-language", type=int, default=6, help="plants per (target, planted) pair")
     parser.add_argument("--keep", action="store_true")
-    args = parser.parse_args(argv)
-    corpus = args.corpus.resolve()
-    command = qa_lint_command(args.qa_lint)
+    args, corpus, command = parse_args(parser, argv)
     folders = sorted(p.name for p in corpus.iterdir() if p.is_dir())
     configs = {
         "en": [(t, "eng", "L001") for t in folders if t != "eng"],
@@ -129,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         for source, plans in configs.items():
             root = workdir / f"source-{source}"
             plants = plant_copy(corpus, root, source, plans, args.per_language, rng)
-            findings = run(command, root, source)
+            findings = run_qa_lint(command, "language", ".", "--source-language", source, cwd=root)
             found = defaultdict(set)
             for f in findings:
                 found[(f["path"], f["line"])].add(f["code"])

@@ -40,18 +40,14 @@ repository.
 
 from __future__ import annotations
 
-import argparse
-import json
-import statistics
-import subprocess
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 
-from common import DEFAULT_CORPUS, qa_lint_command
+from common import (benchmark_parser, count_by_rule, corpus_files, corpus_lines, language_of, median_time,
+                    parse_args, print_language_table, run_qa_lint)
 
-EXIT_OK, EXIT_NOISE, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_NOISE = 0, 1
 # Every N001/N003/N005 finding on the corpus, each read by a reader of the language
 # and judged a real inconsistency of the translation (one exception: N005 on
 # spa/bbc.381746.txt "Rapid Viena", the Spanish exonym of Vienna) (hyphenation such as
@@ -105,72 +101,18 @@ def reviewed_key(finding: dict) -> str:
     return f"{path.split('ntrex/')[-1]}:{finding['line']}:{finding['code']}"
 
 
-def corpus_files(corpus: Path) -> dict[str, list[Path]]:
-    """Language folder -> its *.txt files, sorted."""
-    by_lang: dict[str, list[Path]] = {}
-    for folder in sorted(p for p in corpus.iterdir() if p.is_dir()):
-        files = sorted(folder.rglob("*.txt"))
-        if files:
-            by_lang[folder.name] = files
-    return by_lang
+def print_table(files: dict[str, int], lines: dict[str, int], findings: list[dict], corpus: Path) -> None:
+    """The per-language table of findings whose paths are relative to `corpus`, then the count per rule."""
+    per_lang = Counter(language_of(f["path"], corpus, cwd=corpus) for f in findings)
+    print_language_table(lines, per_lang, files)
+    if findings:
+        print("findings per rule: " + count_by_rule(findings))
 
 
-def run_timed(command: list[str], cwd: Path) -> tuple[float, subprocess.CompletedProcess]:
-    start = time.perf_counter()
-    done = subprocess.run(command, check=False, cwd=cwd, capture_output=True, text=True, encoding="utf-8", errors="replace")
-    return time.perf_counter() - start, done
-
-
-def check_exit(done: subprocess.CompletedProcess, what: str) -> None:
-    # qa-lint: 0 clean, 1 findings at/above --fail-on, 2 usage/config/input errors.
-    if done.returncode not in (0, 1):
-        sys.stderr.write(f"{what} failed with exit status {done.returncode}:\n{done.stderr}\n")
-        raise SystemExit(EXIT_ERROR)
-
-
-def run_findings(command: list[str], corpus: Path, options: list[str]) -> list[dict]:
-    """Findings of one run over the whole corpus, paths relative to the corpus folder."""
-    full = [*command, "check", "--format", "jsonl", *options, "."]
-    _, done = run_timed(full, corpus)
-    check_exit(done, " ".join(full))
-    findings = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+def run_findings(command: list[str], corpus: Path, *options: str) -> list[dict]:
+    """Findings of one run over the whole corpus (run in it: paths relative to it), in path order."""
+    findings = run_qa_lint(command, *options, cwd=corpus)
     return sorted(findings, key=lambda f: (f["path"], f["line"], f["column"], f["code"]))
-
-
-def language_of(path: str) -> str:
-    parts = Path(path).parts
-    return parts[0] if len(parts) > 1 else "?"
-
-
-def print_table(files: dict[str, int], lines: dict[str, int], findings: list[dict],
-                limit: float | None) -> list[str]:
-    """The per-language table; returns the languages above `limit` (per 1,000 lines)."""
-    per_lang: dict[str, int] = Counter(language_of(f["path"]) for f in findings)
-    header = f"{'language':<9} {'files':>6} {'lines':>7} {'findings':>9} {'per 1k lines':>13}"
-    if limit is not None:
-        header += "  status"
-    print(header)
-    print("-" * len(header))
-    above = []
-    for lang in sorted(set(files) | set(per_lang)):
-        n_lines = lines.get(lang, 0)
-        n = per_lang.get(lang, 0)
-        rate = 1000 * n / n_lines if n_lines else 0.0
-        row = f"{lang:<9} {files.get(lang, 0):>6} {n_lines:>7} {n:>9} {rate:>13.2f}"
-        if limit is not None:
-            ok = rate <= limit
-            row += f"  {'ok' if ok else 'ABOVE TARGET'}"
-            if not ok:
-                above.append(lang)
-        print(row)
-    print("-" * len(header))
-    all_lines = sum(lines.values())
-    print(f"{'total':<9} {sum(files.values()):>6} {all_lines:>7} {len(findings):>9} "
-          f"{1000 * len(findings) / max(all_lines, 1):>13.2f}")
-    by_code = Counter(f["code"] for f in findings)
-    if by_code:
-        print("findings per rule: " + ", ".join(f"{code} {n}" for code, n in sorted(by_code.items())))
-    return above
 
 
 def print_findings(findings: list[dict]) -> None:
@@ -178,46 +120,27 @@ def print_findings(findings: list[dict]) -> None:
         print(f"  {finding['path']}:{finding['line']}:{finding['column']} {finding['code']} {finding['message']}")
 
 
-def median_time(command: list[str], cwd: Path, runs: int) -> tuple[float, float, float]:
-    check_exit(run_timed(command, cwd)[1], " ".join(command))  # warm-up: bytecode, disk cache
-    times = []
-    for _ in range(runs):
-        elapsed, done = run_timed(command, cwd)
-        check_exit(done, " ".join(command))
-        times.append(elapsed)
-    return statistics.median(times), min(times), max(times)
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
-                        help=f"the ntrex folder (default: {DEFAULT_CORPUS})")
-    parser.add_argument("--qa-lint", dest="qa_lint", help="the qa-lint executable to run")
+    parser = benchmark_parser(__doc__)
     parser.add_argument("--runs", type=int, default=3, help="timed runs per configuration for the cost median (default: 3)")
     parser.add_argument("--no-timing", action="store_true", help="skip the cost measurement")
-    args = parser.parse_args(argv)
-
-    corpus = args.corpus.resolve()
-    if not corpus.is_dir():
-        parser.error(f"corpus folder not found: {corpus}")
-    command = qa_lint_command(args.qa_lint)
+    args, corpus, command = parse_args(parser, argv)
     by_lang = corpus_files(corpus)
     if not by_lang:
         parser.error(f"no <language>/*.txt files under {corpus}")
     files = {lang: len(paths) for lang, paths in by_lang.items()}
-    lines = {lang: sum(len(p.read_text("utf-8", "replace").splitlines()) for p in paths)
-             for lang, paths in by_lang.items()}
+    lines, _ = corpus_lines(by_lang)
 
     print(f"qa-lint: {' '.join(command)}")
     print(f"corpus:  {corpus}")
     print()
 
     # N001 + N003: the default-on names rules, with a target.
-    findings = run_findings(command, corpus, ["--select", "N001,N003,N005"])
+    findings = run_findings(command, corpus, "N001,N003,N005")
     print("N001 name-variant + N003 name-archive-variant + N005 name-rendering-mismatch")
     print("command: qa-lint check --format jsonl --select N001,N003,N005 <corpus>")
     print()
-    print_table(files, lines, findings, None)
+    print_table(files, lines, findings, corpus)
     unreviewed = [f for f in findings if reviewed_key(f) not in REVIEWED]
     if findings:
         print("\nfindings (read and judged real inconsistencies of the translations):")
@@ -225,22 +148,22 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n{len(findings) - len(unreviewed)} of {len(findings)} findings are reviewed ones")
 
     # N002: opt-in, info; printed for the record.
-    n002 = run_findings(command, corpus, ["--source-language", "en", "--select", "N002"])
+    n002 = run_findings(command, corpus, "N002", ".", "--source-language", "en")
     print()
     print("N002 name-missing-in-translation (opt-in, info; no target)")
     print("command: qa-lint check --format jsonl --source-language en --select N002 <corpus>")
     print()
-    print_table(files, lines, n002, None)
+    print_table(files, lines, n002, corpus)
     if n002:
         print("\nfindings:")
         print_findings(n002)
 
     # Cost of the names family.
     if not args.no_timing:
-        without_cmd = [*command, "check", "--select", "ALL", "--ignore", "N", "."]
-        with_cmd = [*command, "check", "--select", "ALL", "."]
-        without, wo_min, wo_max = median_time(without_cmd, corpus, args.runs)
-        with_names, wi_min, wi_max = median_time(with_cmd, corpus, args.runs)
+        without_cmd = [*command, "check", "--no-cache", "--select", "ALL", "--ignore", "N", "."]
+        with_cmd = [*command, "check", "--no-cache", "--select", "ALL", "."]
+        without, wo_min, wo_max = median_time(without_cmd, args.runs, corpus)
+        with_names, wi_min, wi_max = median_time(with_cmd, args.runs, corpus)
         added = with_names - without
         print()
         print(f"cost (wall clock, whole corpus, one process, median of {args.runs} after a warm-up):")

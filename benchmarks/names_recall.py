@@ -67,12 +67,9 @@ repository.
 
 from __future__ import annotations
 
-import argparse
 import io
-import json
 import random
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections import defaultdict
@@ -80,11 +77,11 @@ from contextlib import redirect_stdout
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from common import DEFAULT_CORPUS, qa_lint_command
+from common import benchmark_parser, fmt, parse_args, ratio, read_lines, run_qa_lint, write_lines
 
 MIN_RECALL, MIN_PRECISION, MIN_PLANTS_PER_LANGUAGE = 0.9, 0.95, 8
 REQUIRED_LANGUAGES = ("fas", "arb", "rus", "fra", "vie", "spa", "deu")
-EXIT_OK, EXIT_BELOW_TARGET, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_BELOW_TARGET = 0, 1
 
 # Kinds of planted difference (table rows).
 DIACRITICS, SPACING, SWAPPED, DOUBLED = "diacritics", "hyphenation", "swapped letters", "doubled letter"
@@ -258,15 +255,6 @@ CASES: list[Case] = [
 
 # -- building the planted copy -------------------------------------------------
 
-def read_lines(path: Path) -> list[str]:
-    text = path.read_text(encoding="utf-8").removesuffix("\n")
-    return text.split("\n")  # qa-lint splits on \n, \r\n and \r; the corpus has only \n
-
-
-def write_lines(path: Path, lines: list[str]) -> None:
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8", newline="\n")
-
-
 def insert(lines: list[str], new: list[str], rng: random.Random) -> tuple[list[str], list[int | None], list[int]]:
     """`lines` with `new` inserted, in order, at distinct random gaps (never before the headline).
 
@@ -347,28 +335,14 @@ def build(corpus: Path, root: Path, seed: int) -> tuple[list[Planted], dict[str,
 
 # -- running qa-lint and scoring -----------------------------------------------
 
-def run_qa_lint(command: list[str], root: Path) -> list[dict]:
-    done = subprocess.run(
-        [*command, "check", "--format", "jsonl", "--select", "N001", "."],
-        check=False, cwd=root, capture_output=True, text=True, encoding="utf-8", errors="replace",
-    )
-    if done.returncode not in (0, 1):  # 2: usage, configuration or input errors
-        sys.stderr.write(f"qa-lint failed with exit status {done.returncode}:\n{done.stderr}\n")
-        raise SystemExit(EXIT_ERROR)
-    found = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+def run_n001(command: list[str], root: Path) -> list[dict]:
+    """N001 findings of a run in `root`, in path order."""
+    found = run_qa_lint(command, "N001", cwd=root)
     return sorted(found, key=lambda f: (f["path"], f["line"], f["column"]))
 
 
 def span(finding: dict) -> tuple[str, int, int, int, int]:
     return finding["path"], finding["line"], finding["column"], finding["end_line"], finding["end_column"]
-
-
-def ratio(part: int, whole: int) -> float | None:
-    return part / whole if whole else None
-
-
-def fmt(value: float | None) -> str:
-    return "-" if value is None else f"{value:.3f}"
 
 
 def score(planted: list[Planted], origins: dict[str, list[int | None]], baseline: list[dict],
@@ -504,28 +478,20 @@ def report(planted: list[Planted], unowned: list[dict], seed: int, command: list
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
-                        help=f"the ntrex folder (default: {DEFAULT_CORPUS})")
-    parser.add_argument("--qa-lint", dest="qa_lint", help="the qa-lint executable to run")
+    parser = benchmark_parser(__doc__)
     parser.add_argument("--seed", type=int, default=20240611, help="seed for articles, sentences, positions")
     parser.add_argument("--keep", action="store_true", help="keep the planted copy and print its folder")
     parser.add_argument("--output", type=Path, help="also write the report to this file")
-    args = parser.parse_args(argv)
-
-    corpus = args.corpus.resolve()
-    if not corpus.is_dir():
-        parser.error(f"corpus folder not found: {corpus}")
-    command = qa_lint_command(args.qa_lint)
+    args, corpus, command = parse_args(parser, argv)
 
     workdir = Path(tempfile.mkdtemp(prefix="qa-lint-names-recall-"))
     try:
         root = workdir / "ntrex"
         shutil.copytree(corpus, workdir / "baseline")
-        baseline = run_qa_lint(command, workdir / "baseline")
+        baseline = run_n001(command, workdir / "baseline")
         shutil.rmtree(workdir / "baseline")
         planted, origins = build(corpus, root, args.seed)
-        findings = run_qa_lint(command, root)
+        findings = run_n001(command, root)
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)

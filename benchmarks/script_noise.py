@@ -42,18 +42,15 @@ read at run time and nothing of it is copied into the repository.
 
 from __future__ import annotations
 
-import argparse
-import json
 import resource
-import subprocess
 import sys
 import time
 from collections import Counter
 from pathlib import Path
 
-from common import DEFAULT_CORPUS, qa_lint_command
+from common import benchmark_parser, check_exit, corpus_files, corpus_lines, parse_args, parse_jsonl, run_timed
 
-EXIT_OK, EXIT_NOISE, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_NOISE = 0, 1
 MIN_RULES_MB_S = 3.0
 
 # (file under the corpus, line, rule): read and confirmed real.
@@ -87,14 +84,6 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def corpus_files(corpus: Path) -> dict[str, list[Path]]:
-    return {
-        folder.name: sorted(folder.glob("*.txt"))
-        for folder in sorted(p for p in corpus.iterdir() if p.is_dir())
-        if any(folder.glob("*.txt"))
-    }
-
-
 def rules_alone_mb_s(by_lang: dict[str, list[Path]], corpus: Path, repeat: int) -> tuple[float, float]:
     """(MB, best MB/s) of the script rules run in this process on documents already read."""
     from qa_lint.builtin_rules.script import RULES
@@ -122,26 +111,18 @@ def rules_alone_mb_s(by_lang: dict[str, list[Path]], corpus: Path, repeat: int) 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help=f"the ntrex folder (default: {DEFAULT_CORPUS})")
-    parser.add_argument("--qa-lint", dest="qa_lint", help="the qa-lint executable to run")
+    parser = benchmark_parser(__doc__)
     parser.add_argument("--repeat", type=int, default=3, help="in-process timing passes (default: 3)")
-    args = parser.parse_args(argv)
-    corpus = args.corpus.resolve()
-    if not corpus.is_dir():
-        parser.error(f"corpus folder not found: {corpus}")
-    by_lang = corpus_files(corpus)
-    lines = {lang: sum(len(p.read_text("utf-8").splitlines()) for p in paths) for lang, paths in by_lang.items()}
-    total_bytes = sum(p.stat().st_size for paths in by_lang.values() for p in paths)
+    args, corpus, command = parse_args(parser, argv)
+    by_lang = corpus_files(corpus, recursive=False)
+    lines, total_bytes = corpus_lines(by_lang)
 
-    command = [*qa_lint_command(args.qa_lint), "check", "--format", "jsonl", "--select", "script", "--exit-zero", str(corpus)]
-    start, cpu_before = time.perf_counter(), _children_cpu()
-    done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8")
-    wall, cpu = time.perf_counter() - start, _children_cpu() - cpu_before
-    if done.returncode != 0:
-        sys.stderr.write(f"qa-lint failed ({done.returncode}):\n{done.stderr}\n")
-        return EXIT_ERROR
-    findings = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+    run = [*command, "check", "--no-cache", "--format", "jsonl", "--select", "script", "--exit-zero", str(corpus)]
+    cpu_before = _children_cpu()
+    wall, done = run_timed(run)
+    cpu = _children_cpu() - cpu_before
+    check_exit(done, "qa-lint", (0,))
+    findings = parse_jsonl(done.stdout)
     for finding in findings:
         finding["where"] = Path(finding["path"]).resolve().relative_to(corpus).as_posix()
         finding["folder"] = finding["where"].split("/")[0]

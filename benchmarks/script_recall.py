@@ -46,12 +46,9 @@ the repository.
 
 from __future__ import annotations
 
-import argparse
-import json
 import random
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import unicodedata
@@ -59,10 +56,10 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Callable
 
-from common import DEFAULT_CORPUS, qa_lint_command
+from common import benchmark_parser, parse_args, run_qa_lint
 
 MIN_RECALL, MIN_PRECISION = 0.90, 0.95
-EXIT_OK, EXIT_BELOW_TARGET, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_BELOW_TARGET = 0, 1
 ZWNJ = "\u200c"
 NAMES = ("Google", "Twitter", "Nottingham", "Facebook", "Hamburg")  # no letter with a Cyrillic twin
 LOOKALIKE = {"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у"}
@@ -238,31 +235,16 @@ PLANTS: list[tuple[str, str, Planter]] = [
 ]
 
 
-def run_qa_lint(command: list[str], folder: Path) -> list[dict]:
-    done = subprocess.run([*command, "check", "--format", "jsonl", "--select", "script", "--exit-zero", str(folder)],
-                          capture_output=True, text=True, encoding="utf-8")
-    if done.returncode != 0:
-        sys.stderr.write(f"qa-lint failed ({done.returncode}):\n{done.stderr}\n")
-        raise SystemExit(EXIT_ERROR)
-    return [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--qa-lint", dest="qa_lint")
+    parser = benchmark_parser(__doc__)
     parser.add_argument("--seed", type=int, default=20261124)
     parser.add_argument("--per-language", type=int, default=8, help="plants per rule and planter (default: 8)")
     parser.add_argument("--keep", action="store_true", help="keep the planted copies")
-    args = parser.parse_args(argv)
-    corpus = args.corpus.resolve()
-    if not corpus.is_dir():
-        parser.error(f"corpus folder not found: {corpus}")
-    command = qa_lint_command(args.qa_lint)
+    args, corpus, command = parse_args(parser, argv)
     rng = random.Random(args.seed)
 
     baseline = {(Path(f["path"]).resolve().relative_to(corpus).as_posix(), f["line"], f["code"])
-                for f in run_qa_lint(command, corpus)}
+                for f in run_qa_lint(command, "script", corpus, exit_zero=True)}
     work = Path(tempfile.mkdtemp(prefix="script-recall-"))
     plants: dict[tuple[str, int], tuple[str, str]] = {}  # (copy, line) -> (rule, language)
     origin: dict[str, str] = {}  # copy -> the corpus file it was made from
@@ -291,7 +273,7 @@ def main(argv: list[str] | None = None) -> int:
                 made += 1
                 break
 
-    findings = run_qa_lint(command, work)
+    findings = run_qa_lint(command, "script", work, exit_zero=True)
     detected: set[tuple[str, int]] = set()
     true_pos: dict[str, int] = defaultdict(int)
     reported: dict[str, int] = defaultdict(int)

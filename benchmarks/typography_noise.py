@@ -34,17 +34,14 @@ repository.
 
 from __future__ import annotations
 
-import argparse
-import json
-import subprocess
 import sys
-import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from common import DEFAULT_CORPUS, qa_lint_command
+from common import (benchmark_parser, check_exit, corpus_files, corpus_lines, language_of, parse_args, parse_jsonl,
+                    run_timed, source_line)
 
-EXIT_OK, EXIT_NOISE, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_NOISE = 0, 1
 
 # Typography findings per language when they were last read and judged (2026-11-24).
 REVIEWED = {
@@ -53,60 +50,20 @@ REVIEWED = {
 }
 
 
-def corpus_lines(corpus: Path) -> tuple[dict[str, int], int, int]:
-    """Lines per language folder, total files and total bytes."""
-    lines: dict[str, int] = {}
-    files = size = 0
-    for folder in sorted(p for p in corpus.iterdir() if p.is_dir()):
-        count = 0
-        for path in sorted(folder.rglob("*.txt")):
-            data = path.read_bytes()
-            files += 1
-            size += len(data)
-            count += len(data.decode("utf-8", "replace").splitlines())
-        if count:
-            lines[folder.name] = count
-    return lines, files, size
-
-
-def language_of(path: str, corpus: Path) -> str:
-    resolved = Path(path) if Path(path).is_absolute() else Path.cwd() / path
-    try:
-        return resolved.resolve().relative_to(corpus).parts[0]
-    except ValueError:
-        return "?"
-
-
-def source_line(path: str, number: int) -> str:
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return ""
-    return lines[number - 1] if number <= len(lines) else ""
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="the ntrex folder")
-    parser.add_argument("--qa-lint", dest="qa_lint", help="the qa-lint executable to run")
+    parser = benchmark_parser(__doc__)
     parser.add_argument("--show", nargs="*", default=["fra", "fas"],
                         help="language folders whose typography findings are listed (default: fra fas)")
-    args = parser.parse_args(argv)
+    args, corpus, command = parse_args(parser, argv)
+    files = corpus_files(corpus)
+    lines, size = corpus_lines(files)
+    lines = {lang: n for lang, n in lines.items() if n}  # languages with text only
+    n_files = sum(len(paths) for paths in files.values())
 
-    corpus = args.corpus.resolve()
-    if not corpus.is_dir():
-        parser.error(f"corpus folder not found: {corpus}")
-    command = qa_lint_command(args.qa_lint)
-    lines, n_files, size = corpus_lines(corpus)
-
-    run = [*command, "check", "--format", "jsonl", "--select", "caption,typography", "--exit-zero", str(corpus)]
-    start = time.perf_counter()
-    done = subprocess.run(run, capture_output=True, text=True, encoding="utf-8", errors="replace")
-    wall = time.perf_counter() - start
-    if done.returncode != 0:
-        sys.stderr.write(f"qa-lint failed with exit status {done.returncode}:\n{done.stderr}\n")
-        return EXIT_ERROR
-    findings = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+    run = [*command, "check", "--no-cache", "--format", "jsonl", "--select", "caption,typography", "--exit-zero", str(corpus)]
+    wall, done = run_timed(run)
+    check_exit(done, "qa-lint", (0,))
+    findings = parse_jsonl(done.stdout)
     by_lang: dict[str, list[dict]] = defaultdict(list)
     for finding in findings:
         by_lang[language_of(finding["path"], corpus)].append(finding)
