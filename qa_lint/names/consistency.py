@@ -6,10 +6,27 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..document import Document
-from .mentions import Mention, cased_mentions, document_script, is_cased, ngrams
-from .phonetic import name_key
+from .mentions import (
+    MAX_NGRAM,
+    Mention,
+    cased_mentions,
+    document_script,
+    is_cased,
+    line_word_texts,
+    ngrams_where,
+    word_texts,
+)
+from .phonetic import name_key, word_key
 from .text import fold, function_words, script_of
-from .variants import DOUBLED, SILENT, SPACING, TRANSLITERATION, signature, variant_kind
+from .variants import (
+    DOUBLED,
+    SILENT,
+    SPACING,
+    TRANSLITERATION,
+    letters_signature,
+    signature,
+    variant_kind,
+)
 
 # Differences that, outside Latin script, are grammar more often than spelling:
 # Russian case endings (Кореи / Кореей), Persian and Arabic suffixes and verb
@@ -135,9 +152,35 @@ def caseless_groups(doc: Document, script: str | None, ambiguous: set[tuple[str,
             return False
         return max(len(by_form[a]), len(by_form[b])) >= 2
 
-    candidates = [m for m in ngrams(doc) if could_be_name(m.tokens, common, inner_common=False)]
-    pairs, by_form = _variant_pairs(candidates, script, accept)
+    pairs, by_form = _variant_pairs(_variant_candidates(doc, common, script), script, accept)
     return _drop_nested(_union_groups(pairs, by_form, script))
+
+
+def _variant_candidates(doc: Document, common: frozenset[str], script: str | None) -> list[Mention]:
+    """The word runs `caseless_groups` could pair: no function word, and a word spelt two ways.
+
+    Two runs pair only when they match word by word, and the words that
+    differ have the same letters once folded (one `signature`). A run none
+    of whose words the document also writes another way pairs with nothing,
+    so only runs around such words are built: a small part of all of them.
+    """
+    respelt = _respelt_words(doc, common, script)
+    if not respelt:
+        return []
+    lines = [index for index, texts in enumerate(line_word_texts(doc)) if not respelt.isdisjoint(texts)]
+
+    def keep(tokens: tuple[str, ...]) -> bool:
+        return common.isdisjoint(tokens) and not respelt.isdisjoint(tokens)
+
+    return ngrams_where(doc, lines, keep)
+
+
+def _respelt_words(doc: Document, common: frozenset[str], script: str | None) -> frozenset[str]:
+    """Words of `doc` (function words aside) that share their folded letters with another word of it."""
+    by_letters: dict[str, list[str]] = defaultdict(list)
+    for word in set(word_texts(doc)) - common:
+        by_letters[letters_signature(word, script)].append(word)
+    return frozenset(word for spellings in by_letters.values() if len(spellings) > 1 for word in spellings)
 
 
 # Scripts written without spaces between words: a "word" there is a phrase,
@@ -176,18 +219,58 @@ def rendering_mentions(doc: Document, anchors: list[Anchor], script: str | None)
     anchors = [a for a in anchors if usable_anchor(a)]
     if not anchors or unspaced(script):
         return {}
-    index = doc.memo(("names.keys", script), lambda d: _runs_by_key(d, script))
-    return {a.key: index[a.key] for a in anchors if a.key in index}
+    found: dict[tuple, list[Mention]] = {}
+    for anchor in anchors:
+        mentions = runs_with_key(doc, anchor.key, script)
+        if mentions:
+            found[anchor.key] = mentions
+    return found
 
 
-def _runs_by_key(doc: Document, script: str | None) -> dict[tuple, list[Mention]]:
-    """Every word run of `doc` that could be a name, by phonetic key."""
+def runs_with_key(doc: Document, key: tuple[str, ...], script: str | None) -> list[Mention]:
+    """The word runs of `doc` that could be a name of `script` and have the phonetic key `key`.
+
+    Looked up per key, not indexed for every run: runs are built only on the
+    lines holding a word whose key is the key's first part.
+    """
+    found = doc.memo(("names.runs-by-key", script), lambda d: {})
+    if key not in found:
+        found[key] = _runs_with_key(doc, key, script)
+    return found[key]
+
+
+def _runs_with_key(doc: Document, key: tuple[str, ...], script: str | None) -> list[Mention]:
+    if not 2 <= len(key) <= MAX_NGRAM:
+        return []  # runs are 2-3 words long
+    first_words = _words_by_key(doc, script).get(key[0])
+    if not first_words:
+        return []
     common = function_words((doc.lang or "").split("-")[0])
-    index: dict[tuple, list[Mention]] = defaultdict(list)
-    for mention in ngrams(doc):
-        if could_be_name(mention.tokens, common) and all(script_of(w) == script for w in mention.tokens):
-            index[name_key(mention.tokens)].append(mention)
-    return index
+    lines = [index for index, texts in enumerate(line_word_texts(doc)) if not first_words.isdisjoint(texts)]
+
+    def keep(tokens: tuple[str, ...]) -> bool:
+        return (
+            tokens[0] in first_words
+            and name_key(tokens) == key
+            and could_be_name(tokens, common)
+            and all(script_of(w) == script for w in tokens)
+        )
+
+    return ngrams_where(doc, lines, keep, range(len(key), len(key) + 1))
+
+
+def _words_by_key(doc: Document, script: str | None) -> dict[str, frozenset[str]]:
+    """Phonetic key -> the words of `doc` that may open a name of `script` (no function word) with it."""
+
+    def index(doc: Document) -> dict[str, frozenset[str]]:
+        common = function_words((doc.lang or "").split("-")[0])
+        by_key: dict[str, set[str]] = defaultdict(set)
+        for word in set(word_texts(doc)) - common:
+            if script_of(word) == script:
+                by_key[word_key(word)].add(word)
+        return {key: frozenset(found) for key, found in by_key.items()}
+
+    return doc.memo(("names.words-by-key", script), index)
 
 
 def anchored_groups(doc: Document, anchors: list[Anchor], script: str | None) -> list[FormGroup]:

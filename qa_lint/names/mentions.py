@@ -9,21 +9,38 @@ case give no such signal: there every run of two or three words is a candidate
 
 from __future__ import annotations
 
-import itertools
+import functools
+import operator
 from collections import Counter
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 import regex
 
 from ..document import Document
-from .text import CASED_SCRIPTS, Word, connectors, script_of, titles, words
+from .text import CASED_SCRIPTS, WORD, Word, connectors, script_of, titles, words
 
-_SPACE = regex.compile(r"^[ \u00a0]$")
-# What may separate the words of one name in a caseless script.
-_NAME_GAP = regex.compile(r"^[ \u00a0\u200c]+$")
+# Words (as `WORD` finds them) one space apart, as the words of one name in a cased script are.
+_SPACED_WORDS = regex.compile(rf"(?P<w>{WORD.pattern})(?:[ \u00a0](?P<w>{WORD.pattern}))*")
 _HYPHEN = regex.compile(r"[-\u2010\u2011]")
 _SENTENCE_END = regex.compile(r"[.!?:;|()\[\]«»\"“”„]")
+# A name needs two capitalised words (or hyphenated parts): a line with fewer capitals holds none.
+_TWO_CAPITALS = regex.compile(r"\p{Lu}.*\p{Lu}", regex.DOTALL)
+
+
+@functools.lru_cache(maxsize=1)
+def _name_hint() -> regex.Pattern:
+    """What every line holding a name has: a capitalised word, one space, then a capital or a
+    connector ("Phan Anh", "Ludwig van"), or a capital after a hyphen ("Jean-Pierre")."""
+    joiners = "|".join(regex.escape(j) for j in sorted(connectors(), key=len, reverse=True))
+    # The space first and the capitalised word behind it: looking ahead from every capital
+    # of a long run of letters would take quadratic time.
+    return regex.compile(
+        rf"[ \u00a0](?<=\p{{Lu}}[\p{{L}}\p{{M}}\u200c\-\u2010\u2011]*[ \u00a0])(?:\p{{Lu}}|{joiners})"
+        rf"|[\-\u2010\u2011]\p{{Lu}}"
+    )
 MAX_NGRAM = 3
+_FIRST = operator.itemgetter(0)
 
 
 class Mention(NamedTuple):  # a tuple: word runs of a long article number in the tens of thousands
@@ -44,13 +61,40 @@ def document_script(doc: Document) -> str | None:
 
 
 def line_words(doc: Document) -> list[list[Word]]:
-    """The words of each line, found once per document."""
-    return doc.memo("names.words", lambda d: [words(line.text, line.start) for line in d.lines])
+    """The words of each line."""
+    return [words_in_line(doc, index) for index in range(len(doc.lines))]
+
+
+def words_in_line(doc: Document, index: int) -> list[Word]:
+    """The words of line `index` (0-based), found once per document, and only for the lines asked about."""
+    cache = doc.memo("names.words", lambda d: [None] * len(d.lines))
+    found = cache[index]
+    if found is None:
+        line = doc.lines[index]
+        found = cache[index] = words(line.text, line.start)
+    return found
+
+
+def word_texts(doc: Document) -> list[str]:
+    """Every word of the document as written, in order (words never span lines)."""
+    return doc.memo("names.word-texts", lambda d: WORD.findall(d.text))
+
+
+def line_word_texts(doc: Document) -> list[list[str]]:
+    """The words of each line as plain strings: a cheap test of which lines hold a word."""
+    return doc.memo("names.line-word-texts", lambda d: [WORD.findall(line.text) for line in d.lines])
 
 
 def _majority_script(doc: Document) -> str | None:
-    sample = itertools.islice((w for line in line_words(doc) for w in line), 2000)  # plenty to decide
-    counts = Counter(script_of(w.text) for w in sample)
+    sample = word_texts(doc)[:2000]  # plenty to decide
+    # A word's script is its first letter's, and words begin with a letter:
+    # count first letters, then look each distinct one up once.
+    first_letters = Counter(map(_FIRST, sample))
+    if not all(char.isalpha() for char in first_letters):
+        first_letters = Counter(sample)  # a letter only the regex module knows: go word by word
+    counts: Counter[str | None] = Counter()
+    for start, times in first_letters.items():
+        counts[script_of(start)] += times
     counts.pop(None, None)
     return counts.most_common(1)[0][0] if counts else None
 
@@ -60,7 +104,7 @@ def _is_capitalised(word: str) -> bool:
 
 
 def _lowercase_vocabulary(doc: Document) -> frozenset[str]:
-    return frozenset(w.text.casefold() for line in line_words(doc) for w in line if w.text[0].islower())
+    return frozenset(w.casefold() for w in set(word_texts(doc)) if w[0].islower())
 
 
 def cased_mentions(doc: Document) -> list[Mention]:
@@ -73,29 +117,33 @@ def _cased_mentions(doc: Document) -> list[Mention]:
     title_words = titles(doc.lang)
     joiners = connectors()
     found: list[Mention] = []
-    for line, found_words in zip(doc.lines, line_words(doc), strict=True):
-        run: list[Word] = []
-        run_opens_sentence = sentence_start = True
+    hint = _name_hint()
+    for line in doc.lines:
+        text = line.text
+        if not _TWO_CAPITALS.search(text) or not hint.search(text):
+            continue
         previous_end = None
-        for word in found_words:
-            if previous_end is not None:
-                gap = doc.text[previous_end : word.start]
-                if not _SPACE.match(gap):  # punctuation ends a name, and may end a sentence
-                    if run:
-                        found.extend(_mention_from_run(doc, line.number, run, run_opens_sentence, lowercase, title_words))
-                        run = []
-                    sentence_start = bool(_SENTENCE_END.search(gap))
-            if _is_capitalised(word.text) or (run and word.text in joiners):
-                if not run:
-                    run_opens_sentence = sentence_start
-                run.append(word)
-            elif run:
+        # Anything but one space ends a name, so names are looked for in stretches of
+        # words one space apart, and only in those with a hint of one.
+        for stretch in _SPACED_WORDS.finditer(text):
+            # Its first word opens a sentence at the line's start or after sentence punctuation.
+            opens_sentence = previous_end is None or bool(_SENTENCE_END.search(text, previous_end, stretch.start()))
+            previous_end = stretch.end()
+            if not hint.search(text, stretch.start(), stretch.end()):
+                continue
+            run: list[Word] = []
+            run_opens_sentence = False
+            spans = zip(stretch.captures("w"), stretch.starts("w"), stretch.ends("w"))
+            for position, (word, start, end) in enumerate(spans):
+                if _is_capitalised(word) or (run and word in joiners):
+                    if not run:
+                        run_opens_sentence = opens_sentence and position == 0
+                    run.append(Word(word, line.start + start, line.start + end))
+                elif run:
+                    found.extend(_mention_from_run(doc, line.number, run, run_opens_sentence, lowercase, title_words))
+                    run = []
+            if run:
                 found.extend(_mention_from_run(doc, line.number, run, run_opens_sentence, lowercase, title_words))
-                run = []
-            sentence_start = False
-            previous_end = word.end
-        if run:
-            found.extend(_mention_from_run(doc, line.number, run, run_opens_sentence, lowercase, title_words))
     return found
 
 
@@ -104,6 +152,8 @@ def _capitalised_parts(run: list[Word]) -> list[str]:
 
 
 def _mention_from_run(doc, line_number, run, at_sentence_start, lowercase, title_words) -> list[Mention]:
+    if len(run) == 1 and not _HYPHEN.search(run[0].text):
+        return []  # one capital at most: most runs are a sentence's first word
     joiners = connectors()
     run = list(run)
     while run and run[-1].text in joiners:
@@ -133,22 +183,51 @@ def ngrams(doc: Document, sizes: range = range(2, MAX_NGRAM + 1)) -> list[Mentio
 
 
 def _ngrams(doc: Document) -> list[Mention]:
+    return ngrams_where(doc, range(len(doc.lines)))
+
+
+def ngrams_where(
+    doc: Document,
+    lines: Iterable[int],
+    keep: Callable[[tuple[str, ...]], bool] | None = None,
+    sizes: range = range(2, MAX_NGRAM + 1),
+) -> list[Mention]:
+    """The runs `ngrams` finds, in its order, on `lines` only (0-based, ascending) and that `keep` accepts.
+
+    Building every run of a long article costs more than all the rest of the
+    names rules: callers that know which words they look for pass the lines
+    that hold them and a test of the words.
+    """
     found: list[Mention] = []
     text = doc.text
-    for line, line_of_words in zip(doc.lines, line_words(doc), strict=True):
-        segments: list[list[Word]] = []
-        for word in line_of_words:
-            if segments and _NAME_GAP.match(text[segments[-1][-1].end : word.start]):
-                segments[-1].append(word)
-            else:
-                segments.append([word])
-        for segment in segments:
-            for size in range(2, MAX_NGRAM + 1):
-                for i in range(len(segment) - size + 1):
-                    start, end = segment[i].start, segment[i + size - 1].end
-                    tokens = tuple(w.text for w in segment[i : i + size])
-                    found.append(Mention(tokens, text[start:end], start, end, line.number))
+    lines_of = doc.lines
+    for index in lines:
+        number, base = index + 1, lines_of[index].start
+        for tokens_of, starts, ends in _segments(doc, index):
+            for size in sizes:
+                for i in range(len(tokens_of) - size + 1):
+                    tokens = tokens_of[i : i + size]
+                    if keep is None or keep(tokens):
+                        start, end = base + starts[i], base + ends[i + size - 1]
+                        found.append(Mention(tokens, text[start:end], start, end, number))
     return found
+
+
+# Words (as `WORD` finds them) that only spaces and ZWNJ separate, as the words of one name in a
+# caseless script are: a name does not span punctuation.
+# The repeated group keeps every word's text and offsets, so no Python step per word is needed.
+_SEGMENT = regex.compile(rf"(?P<w>{WORD.pattern})(?:[ \u00a0\u200c]+(?P<w>{WORD.pattern}))*")
+
+
+def _segments(doc: Document, index: int) -> list[tuple[tuple[str, ...], list[int], list[int]]]:
+    """A line's segments: (words, their starts, their ends), offsets from the line's start."""
+    cache = doc.memo("names.segments", lambda d: [None] * len(d.lines))
+    if cache[index] is None:
+        cache[index] = [
+            (tuple(m.captures("w")), m.starts("w"), m.ends("w"))
+            for m in _SEGMENT.finditer(doc.lines[index].text)
+        ]
+    return cache[index]
 
 
 def is_cased(script: str | None) -> bool:

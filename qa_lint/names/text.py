@@ -28,17 +28,29 @@ class Word(NamedTuple):  # a tuple: documents hold hundreds of thousands
 
 
 def words(text: str, offset: int = 0) -> list[Word]:
-    return [Word(m.group(), offset + m.start(), offset + m.end()) for m in WORD.finditer(text)]
+    # tuple.__new__ directly: Word(...) would add a Python call per word.
+    return [_new(Word, (m.group(), offset + m.start(), offset + m.end())) for m in WORD.finditer(text)]
 
 
-@functools.lru_cache(maxsize=65536)
+_new = tuple.__new__
+
+
 def script_of(word: str) -> str | None:
+    """The script of the word's first letter."""
+    if word[:1].isalpha():  # words begin with one
+        return letter_script(word[0])
     for char in word:
         if char.isalpha():
-            for name, pattern in _SCRIPT_RE.items():
-                if pattern.match(char):
-                    return name
-            return None
+            return letter_script(char)
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def letter_script(char: str) -> str | None:
+    """The script of one letter, among the scripts names are looked for in."""
+    for name, pattern in _SCRIPT_RE.items():
+        if pattern.match(char):
+            return name
     return None
 
 

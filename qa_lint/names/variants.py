@@ -78,6 +78,12 @@ def signature(tokens: tuple[str, ...], script: str | None) -> str:
 
 
 @functools.lru_cache(maxsize=65536)
+def letters_signature(word: str, script: str | None) -> str:
+    """`signature` of a one-word name: two runs that are variants differ only in words that share it."""
+    return "".join(sorted(_token_signature(word, script)))
+
+
+@functools.lru_cache(maxsize=65536)
 def _token_signature(token: str, script: str | None) -> str:
     """The word folded, same-sound letters merged, a silent final letter and doubles dropped."""
     classes = equivalent_letters(script)
