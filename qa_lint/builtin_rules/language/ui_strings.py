@@ -23,8 +23,8 @@ _MAX_WORDS = 8
 
 
 @functools.lru_cache(maxsize=1)
-def _patterns() -> dict[str, regex.Pattern]:
-    """Language -> one whole-line pattern: every boilerplate rule's patterns with that language's labels."""
+def _sources() -> dict[str, list[str]]:
+    """Language -> whole-line patterns: every boilerplate rule's patterns with that language's labels."""
     names = load().names
     by_lang: dict[str, list[str]] = {}
     for path in sorted((builtin_pack_dir() / "boilerplate").glob("*.toml")):
@@ -41,8 +41,17 @@ def _patterns() -> dict[str, regex.Pattern]:
                 for source in table.get("patterns", []):
                     if "{tokens}" in source:
                         by_lang.setdefault(lang, []).append(source.replace("{tokens}", f"(?:{alternation})"))
+    return by_lang
+
+
+@functools.lru_cache(maxsize=None)
+def _pattern(lang: str) -> regex.Pattern | None:
+    """One language's pattern, compiled when a document first needs it (compiling all costs 0.2 s)."""
+    sources = _sources().get(lang)
+    if not sources:
+        return None
     flags = regex.VERSION1 | regex.IGNORECASE | regex.FULLCASE
-    return {lang: regex.compile("|".join(f"(?:{p})" for p in sources), flags) for lang, sources in by_lang.items()}
+    return regex.compile("|".join(f"(?:{p})" for p in sources), flags)
 
 
 def ui_language(text: str, lang: str, in_play: tuple[str, ...]) -> str | None:
@@ -50,10 +59,8 @@ def ui_language(text: str, lang: str, in_play: tuple[str, ...]) -> str | None:
     stripped = text.strip()
     if not stripped or len(stripped) > _MAX_LINE or stripped.count(" ") >= _MAX_WORDS:
         return None
-    patterns = _patterns()
-
     def matches(code: str) -> bool:
-        pattern = patterns.get(code)
+        pattern = _pattern(code)
         return pattern is not None and pattern.fullmatch(stripped) is not None
 
     if matches(lang):
