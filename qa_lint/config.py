@@ -164,7 +164,7 @@ def _language(key: str, value: Any, where: str) -> str:
 def load_file(path: Path) -> Settings | None:
     """Settings from one file; None for a pyproject.toml without [tool.qa-lint]."""
     try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
+        document = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # a BOM (Windows editors) is not a TOML error
     except OSError as error:
         raise UsageError(f"{path}: cannot read configuration: {error.strerror or error}") from None
     except UnicodeDecodeError:

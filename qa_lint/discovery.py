@@ -45,7 +45,8 @@ def display_path(path: Path, cwd: Path) -> str:
 
 def relative_to_root(file: Path, settings: Settings) -> str:
     try:
-        return file.resolve().relative_to(settings.root).as_posix()
+        # realpath, not Path.resolve: a symbolic-link loop must not end the run (Python 3.11 raises).
+        return Path(os.path.realpath(file)).relative_to(settings.root).as_posix()
     except ValueError:
         return file.name
 
@@ -104,15 +105,21 @@ def discover(
         if not os.path.lexists(path):
             missing.append(MissingPath(Path(given).as_posix(), "no such file or folder"))
         elif path.is_dir():
-            for file in _walk(path, settings_for, gitignore):
+            unreadable: list[OSError] = []
+            for file in _walk(path, settings_for, gitignore, unreadable.append):
                 targets.setdefault(file, Target(file, display_path(file, cwd), False))
+            for error in unreadable:  # reported as F001, so the run says some files were not linted
+                where = display_path(Path(error.filename), cwd) if error.filename else Path(given).as_posix()
+                missing.append(MissingPath(where, f"cannot read the folder: {error.strerror or error}"))
         else:
             targets[path] = Target(path, display_path(path, cwd), True)
     return sorted(targets.values(), key=lambda t: t.display), missing
 
 
-def _walk(top: Path, settings_for: Callable[[Path], Settings], gitignore: _GitIgnore) -> Iterator[Path]:
-    for folder, subfolders, files in os.walk(top, onerror=None):
+def _walk(
+    top: Path, settings_for: Callable[[Path], Settings], gitignore: _GitIgnore, onerror: Callable[[OSError], None]
+) -> Iterator[Path]:
+    for folder, subfolders, files in os.walk(top, onerror=onerror):
         here = Path(folder)
         settings = settings_for(here)
         kept = []

@@ -51,7 +51,7 @@ def load_pack_file(file: Path, check_types: dict[str, type[PackRule]], label: st
     """The rules of one pack file; `label` is how messages and `explain` name it."""
     label = label or str(file)
     try:
-        document = tomllib.loads(file.read_text(encoding="utf-8"))
+        document = tomllib.loads(file.read_text(encoding="utf-8-sig"))  # a BOM (Windows editors) is not a TOML error
     except (OSError, UnicodeDecodeError) as error:
         raise PackError(f"{label}: cannot read rule pack: {error}") from None
     except tomllib.TOMLDecodeError as error:

@@ -20,7 +20,7 @@ _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: 
 
 def artifact_uri(path: str) -> str:
     """A relative path as a URI reference; absolute paths (outside the working folder) as file URIs."""
-    uri = quote(path, safe="/")
+    uri = quote(path.encode("utf-8", "surrogateescape"), safe="/")  # a non-UTF-8 name keeps its bytes: %E9
     return "file://" + uri if path.startswith("/") else uri
 
 

@@ -12,6 +12,8 @@ _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 # Bidirectional controls and other format characters would reorder or hide the
 # quoted line in a terminal; show them as their code point instead.
 _SHOWN_AS_CODE = {"Cf", "Cc", "Co", "Cs"}
+# Lines longer than this are quoted as a window of `_WINDOW` code points on each side of the span.
+_LONG_LINE, _WINDOW = 2000, 200
 
 
 def _paint(text: str, code: str, enabled: bool) -> str:
@@ -81,10 +83,15 @@ class FullFormat(Format):
             marked = line[finding.start.column - 1 : finding.end.column - 1]
         else:
             marked = line[finding.start.column - 1 :]
+        after = line[len(before) + len(marked) :]
+        if len(line) > _LONG_LINE:  # quote a window: a whole 5 MB line per finding is output quadratic in its length
+            before = "…" + before[-_WINDOW:] if len(before) > _WINDOW else before
+            marked = marked[:_WINDOW] + "…" if len(marked) > _WINDOW else marked
+            after = after[:_WINDOW] + "…" if len(after) > _WINDOW else after
         pad = sum(_width(c) for c in _visible(before))
         carets = max(1, sum(_width(c) for c in _visible(marked)))
         mark = _paint("^" * carets, _COLORS[finding.severity], self.color)
-        out = [f"{gutter} |", f"{number} | {_visible(line)}", f"{gutter} | {' ' * pad}{mark}"]
+        out = [f"{gutter} |", f"{number} | {_visible(before + marked + after)}", f"{gutter} | {' ' * pad}{mark}"]
         if finding.fix:
             out.append(f"{gutter} = fix: {finding.fix.message}")
         return "\n".join(out) + "\n"
