@@ -16,11 +16,11 @@ import regex
 _MASKED = regex.compile(
     r"""
     (?:https?://|www\.)\S+                      # URLs
-    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+               # e-mail addresses
-    | [@\#]\w+                                    # handles, hashtags
-    | \b[\w-]+(?:\.[a-z]{2,})+(?:/\S*)?           # bare domains: example.com/path
-    | «[^»]*» | “[^”]*” | „[^“”"]*[“”"] | "[^"]*"  # quoted titles
-    | 《[^》]*》 | 「[^」]*」 | 『[^』]*』
+    | (?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+    # e-mail addresses (from a run's start only:
+    | [@\#]\w+                                    #   tried inside a long word, quadratic), handles,
+    | (?<![\w-])[\w-]+(?:\.[a-z]{2,})+(?:/\S*)?    # bare domains: example.com/path
+    | «[^«»]*» | “[^“”]*” | „[^„“”"]*[“”"] | "[^"]*"  # quoted titles (no opener inside: a line of
+    | 《[^《》]*》 | 「[^「」]*」 | 『[^『』]*』         #   openers never closed is linear, not quadratic)
     | \([^()]*\) | （[^（）]*）                     # glosses and credits in brackets
     """,
     regex.VERBOSE,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from typing import Iterator
 
@@ -69,12 +70,13 @@ class InvisibleCharacter(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
+        mojibake_spans: dict[int, list[tuple[int, int]]] = {}
         for match in INVISIBLE.finditer(text):
             start, end = match.span()
             run = match.group()
             if set(run) == {"\u200b"} and _near_script(text, start, end, _ZWSP_SCRIPTS):
                 continue
-            if run == "\u00ad" and _inside_mojibake(doc, start):
+            if run == "\u00ad" and _inside_mojibake(doc, start, mojibake_spans):
                 continue  # byte 0xAD of a misread UTF-8 sequence: S009 repairs it
             glued = _between_letters(text, start, end)
             applicability = Applicability.UNSAFE if glued and "\u00ad" not in run else Applicability.SAFE
@@ -83,12 +85,15 @@ class InvisibleCharacter(Rule):
                 "Delete it", [self.edit(doc, start, end, "")], applicability))
 
 
-def _inside_mojibake(doc: Document, offset: int) -> bool:
+def _inside_mojibake(doc: Document, offset: int, spans_by_line: dict[int, list[tuple[int, int]]]) -> bool:
     line = doc.line_at(offset)
-    return any(
-        m.start() <= offset - line.start < m.end() and repair(m.group(), main_script(doc)) is not None
-        for m in CANDIDATE.finditer(line.text)
-    )
+    spans = spans_by_line.get(line.number)
+    if spans is None:  # once per line: a long line of soft hyphens must not be rescanned for each
+        home = main_script(doc)
+        spans = [m.span() for m in CANDIDATE.finditer(line.text) if repair(m.group(), home) is not None]
+        spans_by_line[line.number] = spans
+    index = bisect.bisect_right(spans, (offset - line.start, len(line.text) + 1)) - 1
+    return index >= 0 and spans[index][0] <= offset - line.start < spans[index][1]
 
 
 def _near_script(text: str, start: int, end: int, scripts: frozenset[str]) -> bool:

@@ -98,7 +98,7 @@ def _mixed_in_line(text: str, offset: int, home: str | None, table: Lookalikes) 
         letters = Counter(primary_script(c) for c in word if c.isalpha())
         letters.pop(None, None)
         ranked = letters.most_common()
-        target = ranked[0][0]
+        target = ranked[0][0] if ranked else home  # only marks ("\u0903\u064b"): odd against the document's script
         if len(ranked) > 1 and ranked[0][1] == ranked[1][1] and home in letters:
             target = home
         yield MixedWord(offset + match.start(), word, runs, target, _repair(word, target, table))

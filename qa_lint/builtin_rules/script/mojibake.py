@@ -31,9 +31,28 @@ def _chars_for_bytes(low: int, high: int) -> str:
 _HIGH = re.escape(_chars_for_bytes(0x80, 0xFF))
 _LEAD = re.escape(_chars_for_bytes(0xC2, 0xF4))  # first bytes of multi-byte UTF-8 sequences
 _CONTINUATION = re.escape(_chars_for_bytes(0x80, 0xBF))
-# A run of characters that are all bytes read one by one, holding at least one
-# lead byte followed by a continuation byte ("Ã©", "â€™"; not "«\u00a0").
-CANDIDATE = re.compile(f"[{_HIGH}]*[{_LEAD}][{_CONTINUATION}][{_HIGH}]*")
+
+
+class _Candidates:
+    """Runs of characters that are all bytes read one by one, holding at least one
+    lead byte followed by a continuation byte ("Ã©", "â€™"; not "«\u00a0").
+
+    Whole runs are found first, then kept if they hold such a pair: one regex
+    saying both backtracks over every start of a long run without a pair
+    (a line of "»»»…"), quadratic in its length.
+    """
+
+    _run = re.compile(f"[{_HIGH}]+")
+    _pair = re.compile(f"[{_LEAD}][{_CONTINUATION}]")
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        return (m for m in self._run.finditer(text) if self._pair.search(m.group()))
+
+    def sub(self, replace, text: str) -> str:
+        return self._run.sub(lambda m: replace(m) if self._pair.search(m.group()) else m.group(), text)
+
+
+CANDIDATE = _Candidates()
 _NOT_TEXT = frozenset({"Cn", "Co", "Cc", "Cs"})
 _MAX_ROUNDS = 3  # text decoded wrongly twice ("Ã¢â‚¬â„¢") needs two rounds
 

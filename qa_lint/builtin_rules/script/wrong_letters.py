@@ -28,8 +28,9 @@ class LetterTable:
     def repair(self, word: str) -> str | None:
         """The word with every wrong letter replaced, or None when one has no sure replacement."""
         out = []
+        followed = _followed_by_letters(word)
         for index, char in enumerate(word):
-            final = index == len(word) - 1 or not word[index + 1 :].strip("\u200c\u200d").isalpha()
+            final = not followed[index]
             if char in self.no_fix:
                 return None
             if final and char in self.word_final:
@@ -37,6 +38,27 @@ class LetterTable:
             else:
                 out.append(self.letters.get(char, char))
         return "".join(out)
+
+
+def _followed_by_letters(word: str) -> list[bool]:
+    """For each index, whether the rest of the word, joiners at its ends aside, is all letters.
+
+    Computed from the right in one pass: slicing and testing the rest at each
+    letter took time quadratic in the word's length (a 100,000-letter "word").
+    """
+    result = [False] * len(word)
+    letters = False  # the rest, stripped of joiners, is letters (and not empty)
+    letters_then_joiners = True  # the rest is letters followed by joiners, or empty
+    only_joiners = True
+    for index in range(len(word) - 1, -1, -1):
+        result[index] = letters
+        char = word[index]
+        if char in "\u200c\u200d":
+            letters_then_joiners = only_joiners
+        else:
+            letters = letters_then_joiners = char.isalpha() and letters_then_joiners
+            only_joiners = False
+    return result
 
 
 @functools.cache
