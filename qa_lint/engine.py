@@ -328,7 +328,7 @@ class Linter:
 
     def _collect(self, rule: Rule, check, subject, rulesets: dict[str, RuleSet], report: Report) -> None:
         """Run `check(subject)`, keeping the findings the files' rule sets allow, at their severities."""
-        found = self._safely(rule, report, lambda item: list(check(item)), subject)
+        found = self._safely(rule, report, lambda item: _findings(check(item)), subject)
         if found is _CRASHED:
             return
         for finding in found:
@@ -353,6 +353,15 @@ class Linter:
 
 
 _CRASHED = object()
+
+
+def _findings(produced) -> list[Finding]:
+    """A rule's output, checked: anything but findings is that rule's bug, handled as a crash."""
+    found = list(produced)
+    for item in found:
+        if not isinstance(item, Finding):
+            raise TypeError(f"a rule yielded {type(item).__name__}, not a Finding")
+    return found
 
 
 def _units(jobs: list[_FileJob]) -> list[list[_FileJob]]:
@@ -384,7 +393,13 @@ def _in_workers(linter: Linter, work):
     if batch:
         batches.append(batch)
     try:
-        with ProcessPoolExecutor(linter.jobs, mp_context=context, initializer=_start_worker, initargs=spec) as pool:
+        pool = ProcessPoolExecutor(linter.jobs, mp_context=context, initializer=_start_worker, initargs=spec)
+    except (ImportError, OSError):  # workers cannot start here (no shared memory, no fork): lint in process
+        _WORKER = None
+        yield from (linter.lint_unit(files) for files in work)
+        return
+    try:
+        with pool:
             for results in pool.map(_lint_batch, batches):
                 yield from results
     finally:
@@ -414,16 +429,30 @@ def resolve_language(target: Target, settings: Settings, text: str) -> str | Non
 
 
 def finalize(findings: list[Finding]) -> list[Finding]:
-    """Sort findings and give each a fingerprint that survives unrelated lines moving."""
+    """Sort findings and give each a fingerprint that survives unrelated lines moving.
+
+    The fingerprint hashes the code, the path, the reported line with its
+    spacing normalised, and the occurrence number of that triple; each line
+    is normalised and each triple hashed once, however many findings share it.
+    """
     findings = sorted(findings, key=lambda f: f.sort_key)
     seen: Counter[tuple[str, str, str]] = Counter()
+    normalised: dict[str, str] = {}
+    prefixes: dict[tuple[str, str, str], object] = {}
     result = []
     for finding in findings:
-        key = (finding.code, finding.path, " ".join(finding.source_line.split()))
+        line = normalised.get(finding.source_line)
+        if line is None:
+            line = normalised[finding.source_line] = " ".join(finding.source_line.split())
+        key = (finding.code, finding.path, line)
         occurrence = seen[key]
         seen[key] += 1
-        digest = hashlib.sha256("\0".join((*key, str(occurrence))).encode("utf-8", "surrogatepass")).hexdigest()
-        result.append(replace(finding, fingerprint=digest[:16]))
+        prefix = prefixes.get(key)
+        if prefix is None:
+            prefix = prefixes[key] = hashlib.sha256("\0".join((*key, "")).encode("utf-8", "surrogatepass"))
+        digest = prefix.copy()
+        digest.update(str(occurrence).encode("ascii"))
+        result.append(replace(finding, fingerprint=digest.hexdigest()[:16]))
     return result
 
 

@@ -35,6 +35,8 @@ def specificity(selector: str, rule: Rule) -> int:
 def validate_selectors(selectors: Iterable[str], rules: Iterable[Rule], where: str) -> None:
     rules = list(rules)
     for selector in selectors:
+        if not selector.strip():
+            raise UsageError(f"{where}: an empty rule selector selects nothing; remove it")
         if selector == "ALL" or selector in _CATEGORIES:
             continue
         if not any(rule.code.startswith(selector) for rule in rules):
