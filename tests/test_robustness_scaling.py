@@ -1,0 +1,157 @@
+"""Bounded time: no rule is quadratic in line or document length, no regex backtracks catastrophically.
+
+Each rule runs on adversarial text (long runs of what its patterns look for,
+and near-misses of its own examples repeated on one line) at two sizes; the
+larger, four times the smaller, must take less than ten times as long (a
+quadratic rule takes sixteen). Small absolute times are ignored: they are
+noise. The full-size measurements (a 5 MB single line, 50 MB of short lines,
+100,000 files, peak memory) are in `benchmarks/robustness.py`; the smaller
+versions here keep CI within its budget.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli, write
+from qa_lint.document import Document
+from qa_lint.registry import Registry
+from qa_lint.rule import RunItem, Scope
+
+REGISTRY = Registry(load_entry_points=False)
+RULES = [rule for rule in REGISTRY.sorted_rules() if rule.scope is not Scope.GROUP]
+
+# What rules look for, as long runs: brackets, quotes, leftovers, names, digits, invisible characters.
+PIECES = {
+    "fr": ["a", " ", "(", "« ", "»", "“", "\"", "Comment ", "| ", "http://x.", "1,", "Phan ", "Phan Anh ", "A",
+           "Ab ", "e\u0301", "Ã©", "Ã", "—", ". ", " .", ",", "\n\n", "<!-- ", "(Photo: ", "Tags: a, ", "the the ",
+           "\u200b", "a\u200b", "\u00ad", "\u202e", "\t", "ab-", "Phan-"],
+    "fa": ["می ", "ها ", "\u200c", "\u200c ", ".\u200c", "۱٫", "١", "،", "فان ", "آنه ", "«", "ي", "(عکس: "],
+}
+SMALL, FACTOR, RATIO, NOISE = 2000, 4, 10.0, 0.03
+
+
+def check_seconds(rule, text: str, lang: str) -> float:
+    doc = Document(path=f"{lang}/a.txt", file=Path("/nonexistent") / lang / "a.txt", text=text, lang=lang)
+    started = time.perf_counter()
+    if rule.scope is Scope.DOCUMENT:
+        list(rule.check(doc))
+    else:
+        list(rule.reduce([RunItem(doc.path, doc.lang, rule.map_document(doc))]))
+    return time.perf_counter() - started
+
+
+def best_of(rule, text: str, lang: str, runs: int = 2) -> float:
+    return min(check_seconds(rule, text, lang) for _ in range(runs))
+
+
+def near_misses(rule) -> list[tuple[str, str]]:
+    """The rule's own examples without their last character, repeated: what its regexes almost match."""
+    found = []
+    for example in rule.examples:
+        line = example.text.split("\n")[0]
+        if len(line) > 2:
+            found.append((example.lang or "fr", line[:-1] + " "))
+    return found[:4]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
+def test_rule_time_grows_linearly(rule):
+    slow = []
+    cases = [(lang, piece) for lang, pieces in PIECES.items() for piece in pieces] + near_misses(rule)
+    for lang, piece in cases:
+        repeats = max(1, SMALL // len(piece))
+        small = best_of(rule, piece * repeats, lang)
+        large = best_of(rule, piece * repeats * FACTOR, lang)
+        if large > NOISE and large > RATIO * max(small, 1e-4):
+            slow.append(f"{piece!r} ({lang}): {small:.3f}s -> {large:.3f}s")
+    assert not slow, f"{rule.code} grows faster than linearly on: " + "; ".join(slow)
+
+
+def test_mojibake_candidates_do_not_backtrack():
+    """A long run of Windows-1252 lookalikes with no UTF-8 pair once took quadratic time (S009)."""
+    rule = REGISTRY.get("S009")
+    assert best_of(rule, "»" * 200_000 + "\n", "fr", runs=1) < 2.0
+    assert best_of(rule, "Ã" * 200_000 + "\n", "fr", runs=1) < 2.0
+
+
+def test_long_single_line_through_the_command_line(tmp_path):
+    """200 KB on one line in two languages: linted in seconds, with a JSON report."""
+    sentence_fr = "Le ministre a dit « oui » à la Maison-Blanche , puis à la Maison Blanche. "
+    sentence_fa = "وزیر امور خارجه گفت که این همکاری ادامه می یابد و «فان آنه سون» آن را تایید کرد. "
+    write(tmp_path / "fr" / "long.txt", sentence_fr * (200_000 // len(sentence_fr.encode())))
+    write(tmp_path / "fa" / "long.txt", sentence_fa * (200_000 // len(sentence_fa.encode())))
+    started = time.perf_counter()
+    result = run_cli("check", "--format", "json", "--exit-zero", ".", cwd=tmp_path)
+    elapsed = time.perf_counter() - started
+    assert result.code == 0 and "Traceback" not in result.stderr, result.stderr
+    assert "fr/long.txt" in {f["path"] for f in result.json()}
+    assert elapsed < 60, f"{elapsed:.1f}s for 400 KB"
+
+
+def test_oversized_file_is_a_finding_not_a_stall(tmp_path):
+    write(tmp_path / "qa-lint.toml", "max-file-size = 1_000_000\n")
+    write(tmp_path / "fr" / "huge.txt", b"Bonjour.\n" * 400_000)  # 3.6 MB
+    write(tmp_path / "fr" / "small.txt", "Comment (0)\n")
+    started = time.perf_counter()
+    result = run_cli("check", "--format", "concise", ".", cwd=tmp_path)
+    assert time.perf_counter() - started < 20
+    assert result.code == 2
+    assert "fr/huge.txt:1:1: F005 [error] file is 3,600,000 bytes, over the limit of 1,000,000" in result.stdout
+    assert "fr/small.txt:1:1: B001" in result.stdout
+
+
+def test_many_files_in_a_deep_tree(tmp_path):
+    """2,000 files in 400 folders (the 100,000-file run is in the benchmark)."""
+    for n in range(2000):
+        write(tmp_path / "fr" / f"d{n % 20:02d}" / f"e{n % 400:03d}" / f"{n:05d}.txt", "Bonjour.\n")
+    write(tmp_path / "fr" / "d00" / "e000" / "leftover.txt", "Comment (0)\n")
+    started = time.perf_counter()
+    result = run_cli("check", "--format", "concise", ".", cwd=tmp_path)
+    assert time.perf_counter() - started < 60
+    assert result.code == 1, result.stderr
+    assert result.stdout.splitlines()[-1].startswith("Found 2 findings in 2001 files")
+
+
+@pytest.mark.parametrize("run", ["«", "“", "„", "《", "a-", "ي", "x.", "\"(", "@"])
+def test_language_masking_is_linear(run):
+    """The language rules blank URLs, e-mail addresses and quoted titles first; openers never closed
+    and very long words once made that quadratic."""
+    from qa_lint.builtin_rules.language.words import mask
+
+    text = run * (100_000 // len(run))
+    started = time.perf_counter()
+    assert len(mask(text)) == len(text)
+    assert time.perf_counter() - started < 1.0
+
+
+GROUP_RULES = [rule for rule in REGISTRY.sorted_rules() if rule.scope is Scope.GROUP]
+# Alternating languages on one line: the language rules cut it into many runs (once quadratic in L001-L004).
+MIXED = (
+    "Le ministre a dit que la coopération entre les deux pays continue. "
+    "The minister said that the cooperation between the two countries will continue. "
+)
+
+
+def group_seconds(rule, repeats: int) -> float:
+    from qa_lint.groups import build_groups
+
+    docs = [
+        Document(path="fr/a.txt", file=Path("/nonexistent/fr/a.txt"), text=MIXED * repeats + "\n", lang="fr"),
+        Document(path="en/a.txt", file=Path("/nonexistent/en/a.txt"), text="The minister said so.\n", lang="en"),
+    ]
+    started = time.perf_counter()
+    for group in build_groups(docs, "en"):
+        list(rule.check_group(group))
+    return time.perf_counter() - started
+
+
+@pytest.mark.parametrize("rule", GROUP_RULES, ids=lambda rule: rule.code)
+def test_group_rule_time_grows_linearly(rule):
+    group_seconds(rule, 5)  # load detectors and data first
+    small = min(group_seconds(rule, 100) for _ in range(2))
+    large = min(group_seconds(rule, 100 * FACTOR) for _ in range(2))
+    assert large < NOISE or large < RATIO * max(small, 1e-4), f"{rule.code}: {small:.3f}s -> {large:.3f}s"
