@@ -143,13 +143,12 @@ class Linter:
     def lint_paths(self, paths: list[str]) -> Report:
         report = Report()
         jobs = self._plan(paths, report)
-        units = _units(jobs)
-        for result in self._run_units(units):
+        results = self._run_units(_units(jobs))
+        for result in results:
             report.findings.extend(result.findings)
             report.input_errors += result.input_errors
             report.internal_errors.extend(result.internal_errors)
             report.files_checked += result.files_checked
-        results = self._results
         rulesets = {job.target.display: job.ruleset for job in jobs}
         self._reduce(results, rulesets, report)
         markdown = [
@@ -215,8 +214,7 @@ class Linter:
             done += len(files)
             if self.progress:
                 self.progress(done, total)
-        self._results = [r for r in results if r is not None]
-        return self._results
+        return [r for r in results if r is not None]
 
     def _result_cache(self) -> ResultCache | None:
         if self.cache_dir is None:
