@@ -151,3 +151,12 @@ def test_unknown_format_is_a_usage_error():
 def test_python_dash_m_runs_without_arguments_showing_help():
     result = subprocess.run([sys.executable, "-m", "qa_lint"], capture_output=True, text=True)
     assert "check" in result.stdout + result.stderr
+
+
+def test_jsonl_keeps_one_finding_per_line_whatever_the_text(tmp_path):
+    # U+2028 and NEL are legal inside JSON strings but split lines for line-based readers.
+    write(tmp_path / "fr" / "a.txt", "Texte.\nLire aussi : un titre\u2028en deux\x85parties\n")
+    result = run_cli("check", "--format", "jsonl", "--select", "B003", ".", cwd=tmp_path)
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1, result.stdout
+    assert "un titre\u2028en deux\x85parties" in json.loads(lines[0])["message"]

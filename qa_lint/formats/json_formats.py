@@ -17,10 +17,19 @@ class JsonFormat(Format):
         stream.write("\n")
 
 
+# Line separators JSON may carry raw but line-based readers (str.splitlines) split on.
+_LINE_BREAKING = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
+def json_line(value) -> str:
+    """One JSON document on exactly one line, whatever text the findings quote."""
+    return json.dumps(value, ensure_ascii=False).translate(_LINE_BREAKING) + "\n"
+
+
 class JsonLinesFormat(Format):
     name = "jsonl"
     description = "one JSON object per finding, one per line"
 
     def write(self, report, stream: TextIO) -> None:
         for finding in report.findings:
-            stream.write(json.dumps(finding.to_dict(), ensure_ascii=False) + "\n")
+            stream.write(json_line(finding.to_dict()))

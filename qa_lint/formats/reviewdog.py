@@ -16,6 +16,7 @@ from ..document import Document
 from ..model import Finding, Position, Severity
 from ..reading import InputProblem, decode
 from . import Format
+from .json_formats import json_line
 
 _SEVERITIES = {Severity.ERROR: "ERROR", Severity.WARNING: "WARNING", Severity.INFO: "INFO"}
 SOURCE = {"name": "qa-lint"}
@@ -106,4 +107,4 @@ class RdjsonlFormat(Format):
     def write(self, report, stream: TextIO) -> None:
         converter = _Converter()
         for finding in report.findings:
-            stream.write(json.dumps(converter.diagnostic(finding), ensure_ascii=False) + "\n")
+            stream.write(json_line(converter.diagnostic(finding)))
