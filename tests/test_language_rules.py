@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from qa_lint.builtin_rules.language.rules import RULES, languages_in_play
 from qa_lint.document import Document
 from qa_lint.groups import build_groups
@@ -68,3 +70,68 @@ def test_cli_reports_a_planted_untranslated_line_as_an_error(cli, tmp_path):
     result = cli("check", ".", "--select", "language", "--source-language", "en", "--format", "json", cwd=tmp_path)
     assert result.code == 1
     assert [(f["code"], f["severity"], f["line"]) for f in result.json()] == [("L001", "error", 3)]
+
+
+# Sentences glued onto a line: judged one by one, reported as sentences (L001/L002), not as L003 runs.
+
+def test_an_english_sentence_glued_onto_a_french_line_is_an_untranslated_sentence():
+    line = ("Le conseil municipal a ouvert une nouvelle ligne de bac lundi, a déclaré le maire. "
+            "The new boats carry up to three hundred passengers and run every twenty minutes.\n")
+    found = findings("L001", {"fr": FRENCH + line}, "en")
+    assert [(f.start.line, f.start.column) for f in found] == [(3, 84)]
+    assert "Untranslated sentence in English" in found[0].message
+    assert not findings("L003", {"fr": FRENCH + line}, "en")
+
+
+def test_a_sentence_after_a_khmer_full_stop_is_a_sentence_and_the_name_before_it_is_not_part_of_it():
+    line = ("កីឡាករបានខិតខំព្យាយាមយ៉ាងខ្លាំងក្នុងការប្រកួតនោះ Francesco Molinari។ "
+            "All twelve of his players played very well in the match.\n")
+    found = findings("L001", {"km": line}, "en")
+    assert len(found) == 1 and "All twelve of his players" in found[0].message
+    assert "Molinari" not in found[0].message
+
+
+def test_a_capitalised_sentence_right_after_text_in_another_script_is_a_sentence():
+    line = ("इस खबर से आशंका बढ़ गई है कि सामग्री पोस्ट की जा रही है "
+            "Sur les médias sociaux, un enfant sur cinq a des comptes secrets qu’il cache à ses parents\n")
+    found = findings("L001", {"hi": line}, "fr")
+    assert len(found) == 1 and "Untranslated sentence in French" in found[0].message
+
+
+def test_a_lower_case_clause_in_the_middle_of_a_line_stays_a_mixed_language_run():
+    line = "شهردار گفت که the new boats will carry three hundred passengers every day به گفته شهرداری.\n"
+    assert not findings("L001", {"fa": line}, "en")
+    assert len(findings("L003", {"fa": line}, "en")) == 1
+
+
+def test_quoted_speech_left_in_english_is_reported_but_a_quoted_title_is_not():
+    speech = '« The new boats will carry three hundred passengers every single day », a dit le maire.\n'
+    assert len(findings("L002", {"fr": FRENCH + speech}, "vi")) == 1
+    title = "Le maire a cité le rapport « State of the World's Cities » publié par l'ONU hier soir.\n"
+    assert not findings("L002", {"fr": FRENCH + title}, "vi")
+
+
+def test_a_gloss_in_brackets_inside_kept_speech_is_still_masked():
+    line = ("ក្រុមនេះមានឈ្មោះថា «សំឡេងនៃអ្នកប្រើប្រាស់ថាមពល (voice of the energy consumer)» "
+            "នៅសហរដ្ឋអាម៉េរិក។\n")
+    assert not [f for code in ("L001", "L003") for f in findings(code, {"km": line}, "en")]
+
+
+def test_english_clitics_are_not_words():
+    line = "Willoughby នឹងជំនួសលោក Ant McPartlin ក្នុងនាមជាពិធីករ ITV's I'm A Celebrity។\n"
+    assert not [f for code in ("L001", "L003") for f in findings(code, {"km": line}, "en")]
+
+
+@pytest.mark.parametrize(("text", "starts"), [
+    ("Il a dit. The case is here.", ["The case"]),
+    ("Mr. Bolton said. U.S. forces left. Ms. Maurice was paid. M. Macron a dit.", ["U.S. for", "Ms. Maur", "M. Macro"]),
+    ("Bắc Kinh đã trả đũa lên hàng hóa Mỹ. How the war goes", ["How the "]),
+    ("He left the U.S. on Monday. J. Smith stayed.", ["J. Smith"]),
+    ("ជោគជ័យ។ All 12 of his", ["All 12 o"]),
+    ("周四。 « J’essayais", ["« J’essa"]),
+    ("He said... and then left.", []),
+])
+def test_sentence_breaks(text, starts):
+    from qa_lint.builtin_rules.language.analysis import sentence_breaks
+
+    assert [text[i : i + 8] for i in sentence_breaks(text)] == starts

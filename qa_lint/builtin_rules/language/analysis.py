@@ -31,7 +31,16 @@ from .ui_strings import ui_language
 from .words import Word, mask, words
 
 LINE, SENTENCE, RUN = "line", "sentence", "run"
-_SENTENCE_END = ".!?…。！？؟।"
+_SENTENCE_END = ".!?…。！？؟।॥។៕۔።။"
+# A sentence mark, closing quotes or brackets, then a space; full-width marks need no space.
+_BREAK = regex.compile(r"[.!?…؟।॥។៕۔።။]+[\"'”’»)\]]*\s+|[。！？]+[\"'”’」』）)]*\s*")
+# A dot that ends an initial ("J."), letters with dots ("U.S."), or a title before a name does not end a sentence.
+_ABBREVIATION = regex.compile(
+    r"(?:^|[\s(])(?:\p{Lu}|(?:\p{L}\.)+\p{L}|Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Mt|Lt|Col|Gen|Gov|Sen|Rep|Sgt|Capt|"
+    r"Inc|Ltd|Co|Corp|No|vs|M|Mme|Mlle|Me|Sra|Srta|Dra|Hr|Fr|Nr|Dz)\.$"
+)
+# The detector must give the foreign language this share of all languages in play, at least.
+_MIN_SHARE = 0.5
 _LETTERS = regex.compile(r"[\p{L}\p{M}]+")
 
 
@@ -88,19 +97,54 @@ def _foreign_in_line(line: Line, lang: str, in_play: tuple[str, ...], data: Fami
     line_words = words(masked, function_words, data.names)
     content = [w for w in line_words if not w.is_name]
     own_scripts = data.languages[lang].scripts
+    breaks = sentence_breaks(masked)
     found: list[Foreign] = []
     # 1. Script: runs of words in a script the document's language does not write.
     for run in _foreign_script_runs(line_words, own_scripts):
-        found.extend(_judge_foreign_script(line, masked, run, content, in_play, data))
+        found.extend(_judge_foreign_script(line, masked, run, content, in_play, data, breaks))
     # 2. and 3. Function words, then lingua, for words in the document's own script.
     same = [w for w in content if w.script in own_scripts]
     if len(same) >= limits.min_words:
-        found.extend(_judge_same_script(line, masked, same, lang, in_play, data))
+        found.extend(_judge_same_script(line, masked, same, lang, in_play, data, breaks))
     if not found:
         ui_lang = ui_language(line.text, lang, in_play)
         if ui_lang:
             found.append(Foreign(LINE, ui_lang, line.start, line.end, len(line_words), 1.0, ui_string=True))
     return found, len(content) >= limits.min_words
+
+
+def sentence_breaks(text: str) -> list[int]:
+    """Offsets where a new sentence of `text` starts (after the first).
+
+    A sentence mark followed by a space, or a full-width one, ends a sentence,
+    unless it closes an abbreviation or an initial ("Mr. Bolton", "U.S. forces")
+    or the next word starts in lower case.
+    """
+    found = []
+    for match in _BREAK.finditer(text):
+        end = match.end()
+        if end >= len(text):
+            break
+        # A short window before the dot: searching from the line's start was quadratic in long lines.
+        if match.group()[0] == "." and _ABBREVIATION.search(text[max(0, match.start() - 16) : match.start() + 1]):
+            continue
+        if text[end].islower():
+            continue
+        found.append(end)
+    return found
+
+
+def _sentence_pieces(items: list[Word], breaks: list[int]) -> list[list[Word]]:
+    """`items` (in order) cut where a sentence starts between two of them."""
+    pieces: list[list[Word]] = []
+    current = -1
+    for word in items:
+        sentence = bisect.bisect_right(breaks, word.start)
+        if sentence != current or not pieces:
+            pieces.append([])
+            current = sentence
+        pieces[-1].append(word)
+    return pieces
 
 
 def _foreign_script_runs(line_words: list[Word], own_scripts: frozenset[str]) -> list[list[Word]]:
@@ -117,7 +161,7 @@ def _foreign_script_runs(line_words: list[Word], own_scripts: frozenset[str]) ->
 
 
 def _judge_foreign_script(line: Line, masked: str, run: list[Word], content: list[Word],
-                          in_play: tuple[str, ...], data: FamilyData) -> list[Foreign]:
+                          in_play: tuple[str, ...], data: FamilyData, breaks: list[int]) -> list[Foreign]:
     limits = data.thresholds
     run_content = [w for w in run if not w.is_name]
     if len(run_content) < limits.min_words:
@@ -139,72 +183,131 @@ def _judge_foreign_script(line: Line, masked: str, run: list[Word], content: lis
         confidence = values[lang]
     # Letters, not words: scripts such as Khmer or Chinese write no spaces between words.
     letters = sum(w.end - w.start for w in run_content)
-    whole = letters >= limits.whole_line_share * sum(w.end - w.start for w in content)
-    if not whole and len(run_content) < limits.min_run_words:
-        return []
-    # The span is the run's own words: a gloss in brackets after it is not part of it.
-    kind = LINE if whole else _run_kind(masked, run[0].start, run[-1].end)
-    return [Foreign(kind, lang, line.start + run[0].start, line.start + run[-1].end, len(run_content), confidence)]
+    if letters >= limits.whole_line_share * sum(w.end - w.start for w in content):
+        # The span is the run's own words: a gloss in brackets after it is not part of it.
+        return [Foreign(LINE, lang, line.start + run[0].start, line.start + run[-1].end, len(run_content),
+                        confidence)]
+    # Part of the line: one finding per sentence the run reaches into ("... Molinari។ All 12 of
+    # his players played very well." is a name, then a whole sentence).
+    found = []
+    for piece in _sentence_pieces(run, breaks):
+        piece_content = [w for w in piece if not w.is_name]
+        # A capital right after text in the document's script starts a sentence ("... है Sur les médias").
+        kind = _run_kind(masked, piece[0].start, piece[-1].end, opens=piece[0].text[0].isupper())
+        if len(piece_content) < (limits.min_words if kind == SENTENCE else limits.min_run_words):
+            continue
+        found.append(Foreign(kind, lang, line.start + piece[0].start, line.start + piece[-1].end,
+                             len(piece_content), confidence))
+    return found
 
 
 def _judge_same_script(line: Line, masked: str, same: list[Word], lang: str,
-                       in_play: tuple[str, ...], data: FamilyData) -> list[Foreign]:
+                       in_play: tuple[str, ...], data: FamilyData, breaks: list[int]) -> list[Foreign]:
     limits = data.thresholds
     own_scripts = data.languages[lang].scripts
-    rivals = [code for code in in_play if code != lang and code in data.languages
-              and data.languages[code].scripts & own_scripts]
-    if not rivals:
-        return []
-    own = data.stopwords(lang)
-    own_count = sum(w.lower in own for w in same)
-    evidence = {code: sum(w.lower in data.stopwords(code) and w.lower not in own for w in same) for code in rivals}
-    suspect = max(rivals, key=lambda code: evidence[code])
-    if evidence[suspect] < limits.min_stopwords or (
-        evidence[suspect] < own_count / 2 and evidence[suspect] < 2 * limits.min_stopwords
-    ):
-        return []  # the cheap pre-filter: this line reads like the document's language
+    rivals = tuple(code for code in in_play if code != lang and code in data.languages
+                   and data.languages[code].scripts & own_scripts)
     codes = detect.supported((lang, *rivals))
-    if lang not in codes or len(codes) < 2:
+    if not rivals or lang not in codes or len(codes) < 2:
         return []
-    values = detect.confidences(masked, codes)
-    top = max(values, key=values.get)
-    whole_line = top != lang and values[top] >= limits.confidence_for(len(same)) and _has_function_words(
-        same, top, lang, data)
+    line_verdict = _verdict(masked, same, lang, rivals, codes, data)
     if len(same) < 2 * limits.min_run_words:
-        return [Foreign(LINE, top, line.start, line.end, len(same), values[top])] if whole_line else []
+        if line_verdict:
+            return [Foreign(LINE, line_verdict[0], line.start, line.end, len(same), line_verdict[1])]
+        return []
     # A longer line: cut it into runs of one language, and call the whole line
     # foreign only when the runs in the document's language are a small part of it.
     runs = []
-    foreign_words = 0
-    # Words are in order and do not overlap, so a span's words are one slice, found by bisection:
-    # filtering every word for every span was quadratic in the line's length (a 5 MB one-line file).
-    starts, ends = [w.start for w in same], [w.end for w in same]
-    for span in detect.spans(masked, codes):
-        inside = same[bisect.bisect_left(starts, span.start) : bisect.bisect_right(ends, span.end)]
-        if span.lang == lang:
-            continue
-        foreign_words += len(inside)
-        if len(inside) >= limits.min_run_words and _has_function_words(inside, span.lang, lang, data):
-            runs.append((span, inside))
-    if whole_line and foreign_words >= limits.whole_line_share * len(same):
-        return [Foreign(LINE, top, line.start, line.end, len(same), values[top])]
+    if line_verdict or _suspicious(same, lang, rivals, data):
+        foreign_words = 0
+        # Words are in order and do not overlap, so a span's words are one slice, found by bisection:
+        # filtering every word for every span was quadratic in the line's length (a 5 MB one-line file).
+        starts, ends = [w.start for w in same], [w.end for w in same]
+        for span in detect.spans(masked, codes):
+            inside = same[bisect.bisect_left(starts, span.start) : bisect.bisect_right(ends, span.end)]
+            if span.lang == lang:
+                continue
+            foreign_words += len(inside)
+            if len(inside) >= limits.min_run_words and _has_function_words(inside, span.lang, lang, data):
+                runs.append((span, inside))
+        if line_verdict and foreign_words >= limits.whole_line_share * len(same):
+            return [Foreign(LINE, line_verdict[0], line.start, line.end, len(same), line_verdict[1])]
     found = []
+    # Sentences judged one by one: a sentence glued onto a line of the document's language
+    # is untranslated text like a line of its own, whatever the detector's spans say.
+    if breaks:
+        for piece in _sentence_pieces(same, breaks):
+            if len(piece) < limits.min_words:
+                continue
+            start, end = _sentence_around(masked, breaks, piece[0].start)
+            verdict = _verdict(masked[start:end], piece, lang, rivals, codes, data)
+            if verdict:
+                text = line.text[start:end]
+                start += len(text) - len(text.lstrip())
+                end -= len(text) - len(text.rstrip())
+                found.append(Foreign(SENTENCE, verdict[0], line.start + start, line.start + end, len(piece),
+                                     verdict[1]))
     for span, inside in runs:
+        start, end = line.start + inside[0].start, line.start + inside[-1].end
+        if any(f.start < end and start < f.end for f in found):
+            continue  # already reported as a whole sentence
         text = masked[inside[0].start : inside[-1].end]
         confidence = detect.confidences(text, codes).get(span.lang, 0.0)
         if confidence < limits.confidence_for(len(inside)):
             continue
         kind = _run_kind(masked, inside[0].start, inside[-1].end)
-        start, end = line.start + inside[0].start, line.start + inside[-1].end
         found.append(Foreign(kind, span.lang, start, end, len(inside), confidence))
-    return found
+    return sorted(found, key=lambda f: f.start)
 
 
-def _run_kind(masked: str, start: int, end: int) -> str:
+def _sentence_around(text: str, breaks: list[int], offset: int) -> tuple[int, int]:
+    """The sentence of `text` holding `offset`, as (start, end)."""
+    index = bisect.bisect_right(breaks, offset)
+    start = breaks[index - 1] if index else 0
+    end = breaks[index] if index < len(breaks) else len(text)
+    return start, end
+
+
+def _suspicious(found: list[Word], lang: str, rivals: tuple[str, ...], data: FamilyData) -> str | None:
+    """The cheap pre-filter: the rival language whose function words outweigh the document's, if any."""
+    limits = data.thresholds
+    own = data.stopwords(lang)
+    own_count = sum(w.lower in own for w in found)
+    evidence = {code: sum(w.lower in data.stopwords(code) and w.lower not in own for w in found) for code in rivals}
+    suspect = max(rivals, key=lambda code: evidence[code])
+    if evidence[suspect] < limits.min_stopwords or (
+        evidence[suspect] < own_count / 2 and evidence[suspect] < 2 * limits.min_stopwords
+    ):
+        return None  # reads like the document's language
+    return suspect
+
+
+def _verdict(text: str, found: list[Word], lang: str, rivals: tuple[str, ...], codes: tuple[str, ...],
+             data: FamilyData) -> tuple[str, float] | None:
+    """(language, confidence) when `text`, with words `found`, is in another language than `lang`.
+
+    The confidence is the detector's between that language and the document's:
+    with many languages in play, a clear English sentence may get only 0.7 of
+    the total, the rest spread over languages nobody suspects.
+    """
+    if not _suspicious(found, lang, rivals, data):
+        return None
+    values = detect.confidences(text, codes)
+    top = max(values, key=values.get)
+    if top == lang or values[top] < _MIN_SHARE:
+        return None
+    confidence = values[top] / (values[top] + values.get(lang, 0.0))
+    if confidence < data.thresholds.confidence_for(len(found)) or not _has_function_words(found, top, lang, data):
+        return None
+    return top, confidence
+
+
+def _run_kind(masked: str, start: int, end: int, opens: bool = False) -> str:
     """SENTENCE when the run fills a sentence of the line, names before or after it aside, else RUN."""
-    before = masked[:start]
-    cut = max(before.rfind(mark) for mark in _SENTENCE_END)
-    opens = not _has_lowercase_word(before[cut + 1 :])
+    if not opens:
+        before = masked[:start]
+        cut = max(before.rfind(mark) for mark in _SENTENCE_END)
+        opens = not _has_lowercase_word(before[cut + 1 :])
     after = masked[end:]
     ends = [i for i in (after.find(mark) for mark in _SENTENCE_END) if i >= 0]
     closes = not _has_lowercase_word(after[: min(ends)] if ends else after)

@@ -93,11 +93,12 @@ class UntranslatedSegment(_SegmentRule):
     """## What it does
     Reports a line, or a whole sentence of a line, left in the source language
     of the article group (config `source-language`): a paragraph the translator
-    skipped, a sentence kept from the original. The script decides first (Latin
-    letters in a Persian article); within one script, a line goes to the
-    language detector only when it holds more function words of the source
-    language than of its own, and lines with fewer than four words that are not
-    names, acronyms, numbers, URLs or quoted titles are never judged.
+    skipped, a sentence kept from the original, glued onto a translated one.
+    The script decides first (Latin letters in a Persian article); within one
+    script, each sentence goes to the language detector only when it holds more
+    function words of the source language than of its own. Sentences with fewer
+    than four words that are not names, acronyms, numbers, URLs or quoted titles
+    are never judged; quoted speech is judged like any other text.
 
     ## Why is this bad?
     A translation that keeps a paragraph of the original ships half-translated;

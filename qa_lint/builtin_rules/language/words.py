@@ -49,9 +49,35 @@ class Word:
     lower: str
 
 
+_APOSTROPHES = "'’"
+_QUOTES = "«“„\"《「『"
+TITLE_MAX_WORDS = 3  # a longer quotation is speech, unless in title case
+
+
 def mask(text: str) -> str:
-    """`text` with URLs, numbers' neighbours, quoted titles and bracketed glosses blanked (same length)."""
-    return _MASKED.sub(lambda m: " " * len(m.group()), text)
+    """`text` with URLs, numbers' neighbours, quoted titles and bracketed glosses blanked (same length).
+
+    Quoted speech stays: a quotation left in English in a French article is
+    untranslated text like any other; only titles ("The Lord of the Rings") are
+    kept in their own language on purpose.
+    """
+    return _MASKED.sub(_blank, text)
+
+
+def _blank(match: regex.Match) -> str:
+    text = match.group()
+    if text[0] in _QUOTES and not _is_title(text):
+        # Speech stays, but not the glosses and titles inside it.
+        return text[0] + _MASKED.sub(_blank, text[1:-1]) + text[-1]
+    return " " * len(text)
+
+
+def _is_title(quoted: str) -> bool:
+    found = _WORD.findall(quoted)
+    if len(found) <= TITLE_MAX_WORDS:
+        return True
+    capitalised = sum(word[0].isupper() for word in found)
+    return capitalised >= 0.5 * len(found)
 
 
 def words(text: str, function_words: frozenset[str], names: frozenset[str]) -> list[Word]:
@@ -59,6 +85,8 @@ def words(text: str, function_words: frozenset[str], names: frozenset[str]) -> l
     found = []
     for match in _WORD.finditer(text):
         word = match.group()
+        if len(word) == 1 and match.start() and text[match.start() - 1] in _APOSTROPHES:
+            continue  # a clitic ("it's", "I'm", "didn't"): part of the word before it
         lower = word.lower()
         is_name = lower in names or (
             lower not in function_words and (word[0].isupper() or (len(word) > 1 and word.isupper()))
