@@ -35,7 +35,8 @@ def builtin_pack_dir() -> Path:
     return _INSTALLED_PACKS if _INSTALLED_PACKS.is_dir() else _SOURCE_PACKS
 
 
-def load_packs(folders: Iterable[Path], check_types: dict[str, type[PackRule]]) -> list[PackRule]:
+def load_packs(folders: Iterable[Path], check_types: dict[str, type[PackRule]], prepare: bool = True) -> list[PackRule]:
+    """The rules of every pack file in `folders`; `prepare=False` defers compiling to first use (built-in packs)."""
     rules: list[PackRule] = []
     for folder in folders:
         if not folder.is_dir():
@@ -43,11 +44,13 @@ def load_packs(folders: Iterable[Path], check_types: dict[str, type[PackRule]]) 
         for file in sorted(folder.rglob("*.toml")):
             if file.name.startswith("_"):
                 continue  # shared language data for check types and rules, not a pack
-            rules.extend(load_pack_file(file, check_types, label=file.relative_to(folder.parent).as_posix()))
+            label = file.relative_to(folder.parent).as_posix()
+            rules.extend(load_pack_file(file, check_types, label=label, prepare=prepare))
     return rules
 
 
-def load_pack_file(file: Path, check_types: dict[str, type[PackRule]], label: str | None = None) -> list[PackRule]:
+def load_pack_file(file: Path, check_types: dict[str, type[PackRule]], label: str | None = None,
+                   prepare: bool = True) -> list[PackRule]:
     """The rules of one pack file; `label` is how messages and `explain` name it."""
     label = label or str(file)
     try:
@@ -70,5 +73,5 @@ def load_pack_file(file: Path, check_types: dict[str, type[PackRule]], label: st
         if check_type is None:
             known = ", ".join(sorted(check_types))
             raise data.fail(f"unknown check type {type_name!r} (known: {known})")
-        rules.append(check_type(data, origin=label))
+        rules.append(check_type(data, origin=label, prepare=prepare))
     return rules

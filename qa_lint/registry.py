@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from .checktypes.base import PackError
 from .errors import UsageError
-from .packs import load_packs
+from .packs import builtin_pack_dir, load_packs
 from .plugins import DEFAULT_PLUGINS, plugin_manager
 from .rule import Rule
 
@@ -41,7 +41,9 @@ class Registry:
                     rule.origin = f"plugin {plugin}"
             self._add(batch, None)
         plugin_packs = [Path(folder) for _, batch in self._call("qa_lint_register_rule_packs") for folder in batch]
-        self._add(self._load(plugin_packs), None)
+        builtin = builtin_pack_dir()
+        self._add(self._load([f for f in plugin_packs if f == builtin], prepare=False), None)
+        self._add(self._load([f for f in plugin_packs if f != builtin]), None)
         self._extra_loaded: set[Path] = set()
 
     def _call(self, hook_name: str) -> list[tuple[str, list]]:
@@ -58,9 +60,9 @@ class Registry:
                 answers.append((impl.plugin_name, list(answer)))
         return answers
 
-    def _load(self, folders: Iterable[Path]):
+    def _load(self, folders: Iterable[Path], prepare: bool = True):
         try:
-            return load_packs(folders, self.check_types)
+            return load_packs(folders, self.check_types, prepare)
         except PackError as error:
             raise UsageError(f"malformed rule pack: {error}") from None
 

@@ -47,20 +47,29 @@ class PatternCheck(PackRule):
         self.tail_lines = data.take("tail-lines", int, 3)
         ignore_case = data.take("ignore-case", bool, True)
         self.fixable = data.take_choice("fix", ("delete-line", "none"), "none") == "delete-line"
-        flags = regex.VERSION1 | regex.UNICODE | (regex.IGNORECASE | regex.FULLCASE if ignore_case else 0)
-        self.patterns = []
+        self.flags = regex.VERSION1 | regex.UNICODE | (regex.IGNORECASE | regex.FULLCASE if ignore_case else 0)
+        self.sources: list[tuple[str, str]] = []  # (as written, with {tokens} expanded)
         for source in data.take_list("patterns", str):
             if "{tokens}" in source and not alternation:
                 raise data.fail("a pattern uses {tokens} but the rule has no `tokens`")
-            expanded = source.replace("{tokens}", f"(?:{alternation})")
-            try:
-                self.patterns.append(regex.compile(expanded, flags))
-            except regex.error as error:
-                raise data.fail(f"invalid pattern {source!r}: {error}") from None
-        if not self.patterns:
+            self.sources.append((source, source.replace("{tokens}", f"(?:{alternation})")))
+        if not self.sources:
             raise data.fail("`patterns` is empty")
+        self.patterns: list[regex.Pattern] | None = None
+
+    def prepare(self) -> None:
+        if self.patterns is not None:
+            return
+        patterns = []
+        for source, expanded in self.sources:
+            try:
+                patterns.append(regex.compile(expanded, self.flags))
+            except regex.error as error:
+                raise self.fail(f"invalid pattern {source!r}: {error}") from None
+        self.patterns = patterns
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        self.prepare()
         lines = doc.lines
         if self.where == "tail":
             candidates = [line for line in lines if not line.is_blank][-self.tail_lines :]

@@ -32,20 +32,29 @@ class SubstitutionCheck(PackRule):
         whole_words = data.take("whole-words", bool, True)
         unsafe = data.take("unsafe", bool, False)
         self.applicability = Applicability.UNSAFE if unsafe else Applicability.SAFE
-        flags = regex.VERSION1 | (regex.IGNORECASE | regex.FULLCASE if ignore_case else 0)
-        self.swaps = []
+        self.flags = regex.VERSION1 | (regex.IGNORECASE | regex.FULLCASE if ignore_case else 0)
+        self.sources: list[tuple[str, str, str]] = []  # (as written, as compiled, replacement)
         for source, replacement in swap.items():
             if not isinstance(replacement, str):
                 raise data.fail(f"the replacement for {source!r} in `swap` must be a string")
-            wrapped = rf"(?<!\w)(?:{source})(?!\w)" if whole_words else source
-            try:
-                self.swaps.append((regex.compile(wrapped, flags), replacement))
-            except regex.error as error:
-                raise data.fail(f"invalid pattern {source!r} in `swap`: {error}") from None
-        if not self.swaps:
+            self.sources.append((source, rf"(?<!\w)(?:{source})(?!\w)" if whole_words else source, replacement))
+        if not self.sources:
             raise data.fail("`swap` is empty")
+        self.swaps: list[tuple[regex.Pattern, str]] | None = None
+
+    def prepare(self) -> None:
+        if self.swaps is not None:
+            return
+        swaps = []
+        for source, wrapped, replacement in self.sources:
+            try:
+                swaps.append((regex.compile(wrapped, self.flags), replacement))
+            except regex.error as error:
+                raise self.fail(f"invalid pattern {source!r} in `swap`: {error}") from None
+        self.swaps = swaps
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        self.prepare()
         for line in doc.lines:
             for pattern, replacement in self.swaps:
                 for found in pattern.finditer(line.text):
