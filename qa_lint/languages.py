@@ -24,6 +24,34 @@ _ISO_639_1 = frozenset(
     "ur uz ve vi vo wa wo xh yi yo za zh zu".split()
 )
 
+# Their ISO 639-2 (T and B) forms, which corpora name folders by (`fra/`, `fas/`), from langcodes
+# (tests/test_languages.py checks the table against it): answered without the tag database too.
+_ALPHA3 = dict(
+    pair.split(":") for pair in (
+    "aar:aa abk:ab afr:af aka:ak alb:sq amh:am ara:ar arg:an arm:hy asm:as ava:av ave:ae "
+    "aym:ay aze:az bak:ba bam:bm baq:eu bel:be ben:bn bih:bh bis:bi bod:bo bos:bs bre:br "
+    "bul:bg bur:my cat:ca ces:cs cha:ch che:ce chi:zh chu:cu chv:cv cor:kw cos:co cre:cr "
+    "cym:cy cze:cs dan:da deu:de div:dv dut:nl dzo:dz ell:el eng:en epo:eo est:et eus:eu "
+    "ewe:ee fao:fo fas:fa fij:fj fin:fi fra:fr fre:fr fry:fy ful:ff geo:ka ger:de gla:gd "
+    "gle:ga glg:gl glv:gv gre:el grn:gn guj:gu hat:ht hau:ha heb:he her:hz hin:hi hmo:ho "
+    "hrv:hr hun:hu hye:hy ibo:ig ice:is ido:io iii:ii iku:iu ile:ie ina:ia ind:id ipk:ik "
+    "isl:is ita:it jav:jv jpn:ja kal:kl kan:kn kas:ks kat:ka kau:kr kaz:kk khm:km kik:ki "
+    "kin:rw kir:ky kom:kv kon:kg kor:ko kua:kj kur:ku lao:lo lat:la lav:lv lim:li lin:ln "
+    "lit:lt ltz:lb lub:lu lug:lg mac:mk mah:mh mal:ml mao:mi mar:mr may:ms mkd:mk mlg:mg "
+    "mlt:mt mon:mn mri:mi msa:ms mya:my nau:na nav:nv nbl:nr nde:nd ndo:ng nep:ne nld:nl "
+    "nno:nn nob:nb nor:no nya:ny oci:oc oji:oj ori:or orm:om oss:os pan:pa per:fa pli:pi "
+    "pol:pl por:pt pus:ps que:qu roh:rm ron:ro rum:ro run:rn rus:ru sag:sg san:sa sin:si "
+    "slk:sk slo:sk slv:sl sme:se smo:sm sna:sn snd:sd som:so sot:st spa:es sqi:sq srd:sc "
+    "srp:sr ssw:ss sun:su swa:sw swe:sv tah:ty tam:ta tat:tt tel:te tgk:tg tha:th tib:bo "
+    "tir:ti ton:to tsn:tn tso:ts tuk:tk tur:tr twi:tw uig:ug ukr:uk urd:ur uzb:uz ven:ve "
+    "vie:vi vol:vo wel:cy wln:wa wol:wo xho:xh yid:yi yor:yo zha:za zho:zh zul:zu "
+    ).split()
+)
+# Codes withdrawn or merged into others (`iw` is now `he`, `scc` is `sr`): langcodes knows them.
+_WITHDRAWN = frozenset({"iw", "in", "ji", "jw", "mo", "sh", "adp", "cnr", "drh", "drw", "hbs", "mol", "scc", "scr",
+                        "swc", "tnf"})
+_REGION = frozenset("abcdefghijklmnopqrstuvwxyz")
+
 # How many parent folders of a file may name its language (`fa/2024/x.txt`).
 # Looking further up would read user names and project folders as languages.
 PARENT_FOLDERS_CONSULTED = 3
@@ -39,8 +67,24 @@ def normalize_tag(value: str, *, strict: bool = True) -> str | None:
     as `src`, `old` or `new` would pass as (real, rare) ISO 639-3 languages.
     """
     raw = value.strip().replace("_", "-")
-    if raw.lower() in _ISO_639_1:
-        return raw.lower()
+    lower = raw.lower()
+    if lower in _ISO_639_1:
+        return lower
+    head, _, rest = lower.partition("-")
+    # The common cases without langcodes (25 ms of start-up): `fra`, `zho-CN`, `arb`; and in
+    # strict mode, folder names that cannot be a two-letter language (`src`, `2024`, `drafts`).
+    short = head if head in _ISO_639_1 else _ALPHA3.get(head)
+    if short and (not rest or (len(rest) == 2 and set(rest) <= _REGION)):
+        return short + ("-" + rest.upper() if rest else "")
+    if head in _MACRO_MEMBERS and not rest:
+        return _MACRO_MEMBERS[head]
+    if strict and not (short or head in _MACRO_MEMBERS or head in _WITHDRAWN):
+        return None
+    return _standardize(raw, strict)
+
+
+def _standardize(raw: str, strict: bool) -> str | None:
+    """What langcodes makes of a tag the fast paths above do not answer."""
     import langcodes  # imported here: 25 ms that most runs never pay
 
     if not raw or raw.lower() in {"und", "mul", "zxx", "mis"}:

@@ -54,3 +54,21 @@ def test_groups_from_sibling_folders_and_suffixes():
     assert first.source.path == "out/vi/1.txt"
     assert sorted(d.path for d in first.translations) == ["out/fa/1.txt", "out/fr/1.txt"]
     assert groups["out/*/2.txt"].source is None
+
+
+def test_fast_paths_agree_with_langcodes_on_every_two_and_three_letter_code():
+    """normalize_tag answers most tags without langcodes; it must answer exactly as langcodes would."""
+    import itertools
+    import string
+
+    from qa_lint.languages import _standardize, normalize_tag
+
+    fast = normalize_tag.__wrapped__
+    letters = string.ascii_lowercase
+    codes = ["".join(p) for n in (2, 3) for p in itertools.product(letters, repeat=n)]
+    for strict in (True, False):
+        wrong = [c for c in codes if fast(c, strict=strict) != _standardize(c, strict)]
+        assert not wrong, (strict, wrong[:10])
+    with_region = [f"{c}-{r}" for c in ("fr", "fra", "zho", "zh", "pt", "por", "es", "en", "fas", "ara")
+                   for r in ("CN", "tw", "BR", "ca", "US", "gb", "AF", "ir", "419", "Hant", "latn")]
+    assert [fast(t) for t in with_region] == [_standardize(t, True) for t in with_region]
