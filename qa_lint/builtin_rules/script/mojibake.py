@@ -24,8 +24,20 @@ def _byte_of(char: str) -> int | None:
 
 
 def _chars_for_bytes(low: int, high: int) -> str:
-    found = (chr(c) for c in range(0x80, 0x2200))
-    return "".join(c for c in found if (b := _byte_of(c)) is not None and low <= b <= high)
+    """The characters a Windows-1252 (else Latin-1) decoder makes of the bytes low..high.
+
+    Latin-1 turns every byte into the code point of its value; Windows-1252
+    differs on 0x80-0x9F, where it has letters and marks (€, ’, œ) for all
+    but five bytes.
+    """
+    chars = []
+    for byte in range(low, high + 1):
+        chars.append(chr(byte))
+        try:
+            chars.append(bytes([byte]).decode("cp1252"))
+        except UnicodeDecodeError:
+            pass
+    return "".join(dict.fromkeys(chars))
 
 
 _HIGH = re.escape(_chars_for_bytes(0x80, 0xFF))
