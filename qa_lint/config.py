@@ -203,6 +203,7 @@ class SettingsResolver:
         self.config_file = config_file
         self.forced = self._load(config_file.resolve()) if config_file else None
         self._by_file: dict[Path | None, Settings] = {}
+        self._by_folder: dict[Path, Settings] = {}  # every file of a folder asks: resolve it once
 
     @staticmethod
     def _load(path: Path) -> Settings:
@@ -211,11 +212,14 @@ class SettingsResolver:
         return load_file(path) or Settings(root=path.parent, file=path)
 
     def for_folder(self, folder: Path) -> Settings:
-        path = None if self.forced else find_config(folder.resolve())
-        if path not in self._by_file:
-            base = self.forced or (self._load(path) if path else Settings(root=Path.cwd().resolve()))
-            self._by_file[path] = self._apply_overrides(base)
-        return self._by_file[path]
+        settings = self._by_folder.get(folder)
+        if settings is None:
+            path = None if self.forced else find_config(folder.resolve())
+            if path not in self._by_file:
+                base = self.forced or (self._load(path) if path else Settings(root=Path.cwd().resolve()))
+                self._by_file[path] = self._apply_overrides(base)
+            settings = self._by_folder[folder] = self._by_file[path]
+        return settings
 
     def _apply_overrides(self, base: Settings) -> Settings:
         changes = dict(self.overrides)

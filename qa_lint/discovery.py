@@ -7,6 +7,7 @@ it keeps what matches `include`. A file named explicitly is always linted.
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,20 +45,36 @@ def display_path(path: Path, cwd: Path) -> str:
 
 
 def relative_to_root(file: Path, settings: Settings) -> str:
-    try:
-        # realpath, not Path.resolve: a symbolic-link loop must not end the run (Python 3.11 raises).
-        return Path(os.path.realpath(file)).relative_to(settings.root).as_posix()
-    except ValueError:
-        return file.name
+    """`file`'s path under the config's root (where globs start), symbolic links resolved; else its name."""
+    real = _realpath(os.fspath(file))
+    root = os.fspath(settings.root)
+    prefix = root if root.endswith(os.sep) else root + os.sep
+    if real.startswith(prefix):
+        return real[len(prefix) :].replace(os.sep, "/")
+    return file.name
 
 
-def is_excluded(file: Path, settings: Settings) -> bool:
-    relative = relative_to_root(file, settings)
+def _realpath(path: str) -> str:
+    # realpath, not Path.resolve: a symbolic-link loop must not end the run (Python 3.11 raises).
+    # A file's folder is resolved once for all its files (an archive holds thousands per folder).
+    if os.path.islink(path):
+        return os.path.realpath(path)
+    folder, name = os.path.split(path)
+    return os.path.join(_real_folder(folder), name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _real_folder(folder: str) -> str:
+    return os.path.realpath(folder)
+
+
+def is_excluded(file: Path, settings: Settings, relative: str | None = None) -> bool:
+    relative = relative or relative_to_root(file, settings)
     return any(path_matches(g, relative) for g in settings.exclude + settings.extend_exclude)
 
 
-def is_included(file: Path, settings: Settings) -> bool:
-    relative = relative_to_root(file, settings)
+def is_included(file: Path, settings: Settings, relative: str | None = None) -> bool:
+    relative = relative or relative_to_root(file, settings)
     return any(path_matches(g, relative) for g in settings.include)
 
 
@@ -66,6 +83,7 @@ class _GitIgnore:
 
     def __init__(self) -> None:
         self._specs: dict[Path, object | None] = {}
+        self._chains: dict[Path, list[tuple[Path, object]]] = {}
 
     def _spec(self, folder: Path):
         if folder not in self._specs:
@@ -82,15 +100,20 @@ class _GitIgnore:
             self._specs[folder] = spec
         return self._specs[folder]
 
-    def ignored(self, path: Path, is_dir: bool) -> bool:
-        for folder in path.parents:
+    def _chain(self, folder: Path) -> list[tuple[Path, object]]:
+        """The `.gitignore` specs that apply in `folder`: its own and its parents' up to the repository root."""
+        if folder not in self._chains:
             spec = self._spec(folder)
-            if spec is not None:
-                relative = path.relative_to(folder).as_posix() + ("/" if is_dir else "")
-                if spec.match_file(relative):
-                    return True
-            if (folder / ".git").exists():
-                break  # the repository root: no .gitignore above counts
+            own = [(folder, spec)] if spec is not None else []
+            at_root = (folder / ".git").exists() or folder.parent == folder
+            self._chains[folder] = own + ([] if at_root else self._chain(folder.parent))
+        return self._chains[folder]
+
+    def ignored(self, path: Path, is_dir: bool) -> bool:
+        for folder, spec in self._chain(path.parent):
+            relative = path.relative_to(folder).as_posix() + ("/" if is_dir else "")
+            if spec.match_file(relative):
+                return True
         return False
 
 
@@ -133,7 +156,8 @@ def _walk(
         subfolders[:] = kept
         for name in sorted(files):
             file = here / name
-            if not is_included(file, settings) or is_excluded(file, settings):
+            relative = relative_to_root(file, settings)
+            if not is_included(file, settings, relative) or is_excluded(file, settings, relative):
                 continue
             if settings.respect_gitignore and gitignore.ignored(file, False):
                 continue

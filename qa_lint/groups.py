@@ -9,7 +9,6 @@ Two layouts are recognised, as translator output folders come in both:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 from typing import Iterable
 
 from .document import Document
@@ -41,13 +40,21 @@ class ArticleGroup:
 
 def group_key(path: str) -> str | None:
     """The key shared by all translations of the article at `path`, or None."""
-    pure = PurePosixPath(path)
-    base = strip_language_suffix(pure.name)
+    folder, slash, name = path.rpartition("/")
+    base = strip_language_suffix(name)
     if base is not None:
-        return str(pure.parent / base)
-    if pure.parent.name and normalize_tag(pure.parent.name) and language_from_path(path):
-        return str(pure.parent.parent / "*" / pure.name)
-    return None
+        return base if folder in ("", ".") and not path.startswith("/") else f"{folder}/{base}"
+    return _folder_group(folder, name) if folder else None
+
+
+def _folder_group(folder: str, name: str) -> str | None:
+    # Strings, not paths: an archive has tens of thousands of files, and PurePosixPath is slow.
+    parent, _, language_folder = folder.rpartition("/")
+    if language_folder in ("", ".", "..") or not normalize_tag(language_folder):
+        return None
+    if parent in ("", "."):
+        return f"/*/{name}" if folder.startswith("/") else f"*/{name}"
+    return f"{parent}/*/{name}"
 
 
 def build_groups(documents: Iterable[Document], source_language: str | None) -> list[ArticleGroup]:
