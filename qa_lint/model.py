@@ -8,8 +8,26 @@ rules never count lines themselves.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, fields
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+def pickled_by_fields(cls: type[T]) -> type[T]:
+    """Pickle a frozen slots dataclass as (class, field values).
+
+    Its generated `__setstate__` looks up the class's fields for every object
+    it restores: three times slower, and a cached result holds thousands of
+    positions.
+    """
+    names = tuple(f.name for f in fields(cls))
+
+    def __reduce__(self):
+        return cls, tuple(getattr(self, name) for name in names)
+
+    cls.__reduce__ = __reduce__
+    return cls
 
 
 class Severity(enum.IntEnum):
@@ -54,12 +72,14 @@ class Applicability(str, enum.Enum):
     UNSAFE = "unsafe"
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Position:
     line: int  # 1-based
     column: int  # 1-based, in Unicode code points
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Edit:
     """Replace the text between `start` and `end` (exclusive) with `content`."""
@@ -81,6 +101,7 @@ class Edit:
         }
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Fix:
     message: str
@@ -95,6 +116,7 @@ class Fix:
         }
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Finding:
     code: str

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable
 
 from .languages import primary
-from .model import Applicability, Category, Edit, Finding, Fix, Position, Severity
+from .model import Applicability, Category, Edit, Finding, Fix, Position, Severity, pickled_by_fields
 
 if TYPE_CHECKING:
     from .document import Document
@@ -29,6 +29,7 @@ class Scope(str, enum.Enum):
     RUN = "run"  # every document of the run: a map step per document, then one reduce
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class RunItem:
     """One document's `map_document` result, as `reduce` receives it."""

@@ -8,12 +8,13 @@ from typing import Iterator
 
 from ..document import Document
 from ..languages import primary
-from ..model import Category, Finding, Position, Severity
+from ..model import Category, Finding, Position, Severity, pickled_by_fields
 from ..names.mentions import cased_mentions, document_script, is_cased
 from ..names.variants import DOUBLED, SILENT, signature, variant_kind
 from ..rule import Example, Rule, RunItem, Scope
 
 
+@pickled_by_fields  # the result cache holds one per name per document
 @dataclass(frozen=True, slots=True)
 class FormSeen:
     """A name's form in one document: where it first stands and how often."""
