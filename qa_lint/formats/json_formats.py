@@ -23,7 +23,10 @@ _LINE_BREAKING = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85"
 
 def json_line(value) -> str:
     """One JSON document on exactly one line, whatever text the findings quote."""
-    return json.dumps(value, ensure_ascii=False).translate(_LINE_BREAKING) + "\n"
+    line = json.dumps(value, ensure_ascii=False)
+    if "\u2028" in line or "\u2029" in line or "\x85" in line:  # rare; translate() is slow on long text
+        line = line.translate(_LINE_BREAKING)
+    return line + "\n"
 
 
 class JsonLinesFormat(Format):
