@@ -18,6 +18,7 @@ The result is computed once per document and shared by the rules L001-L004.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections import Counter
 
 import regex
@@ -79,7 +80,7 @@ def _analyse(doc: Document, in_play: tuple[str, ...]) -> Analysis | None:
     if lang not in data.languages:
         return None
     analysis = Analysis(lang, in_play)
-    function_words = frozenset().union(*(data.stopwords(code) for code in in_play))
+    function_words = _function_words(in_play)
     for line in doc.lines:
         if line.is_blank:
             continue
@@ -88,6 +89,13 @@ def _analyse(doc: Document, in_play: tuple[str, ...]) -> Analysis | None:
         analysis.foreign.extend(found)
     _decide_document_language(analysis, data)
     return analysis
+
+
+@functools.lru_cache(maxsize=64)
+def _function_words(in_play: tuple[str, ...]) -> frozenset[str]:
+    """One set object per set of languages: `words` memoizes word forms per set (an identity-fast key)."""
+    data = load()
+    return frozenset().union(*(data.stopwords(code) for code in in_play))
 
 
 def _foreign_in_line(line: Line, lang: str, in_play: tuple[str, ...], data: FamilyData,
@@ -207,10 +215,9 @@ def _judge_same_script(line: Line, masked: str, same: list[Word], lang: str,
     own_scripts = data.languages[lang].scripts
     rivals = tuple(code for code in in_play if code != lang and code in data.languages
                    and data.languages[code].scripts & own_scripts)
-    codes = detect.supported((lang, *rivals))
-    if not rivals or lang not in codes or len(codes) < 2:
+    if not rivals:
         return []
-    line_verdict = _verdict(masked, same, lang, rivals, codes, data)
+    line_verdict = _verdict(masked, same, lang, rivals, data)
     if len(same) < 2 * limits.min_run_words:
         if line_verdict:
             return [Foreign(LINE, line_verdict[0], line.start, line.end, len(same), line_verdict[1])]
@@ -218,7 +225,8 @@ def _judge_same_script(line: Line, masked: str, same: list[Word], lang: str,
     # A longer line: cut it into runs of one language, and call the whole line
     # foreign only when the runs in the document's language are a small part of it.
     runs = []
-    if line_verdict or _suspicious(same, lang, rivals, data):
+    if (line_verdict or _suspicious(same, lang, rivals, data)) and _detector_codes(lang, rivals):
+        codes = _detector_codes(lang, rivals)
         foreign_words = 0
         # Words are in order and do not overlap, so a span's words are one slice, found by bisection:
         # filtering every word for every span was quadratic in the line's length (a 5 MB one-line file).
@@ -240,7 +248,7 @@ def _judge_same_script(line: Line, masked: str, same: list[Word], lang: str,
             if len(piece) < limits.min_words:
                 continue
             start, end = _sentence_around(masked, breaks, piece[0].start)
-            verdict = _verdict(masked[start:end], piece, lang, rivals, codes, data)
+            verdict = _verdict(masked[start:end], piece, lang, rivals, data)
             if verdict:
                 text = line.text[start:end]
                 start += len(text) - len(text.lstrip())
@@ -252,7 +260,7 @@ def _judge_same_script(line: Line, masked: str, same: list[Word], lang: str,
         if any(f.start < end and start < f.end for f in found):
             continue  # already reported as a whole sentence
         text = masked[inside[0].start : inside[-1].end]
-        confidence = detect.confidences(text, codes).get(span.lang, 0.0)
+        confidence = detect.confidences(text, _detector_codes(lang, rivals)).get(span.lang, 0.0)
         if confidence < limits.confidence_for(len(inside)):
             continue
         kind = _run_kind(masked, inside[0].start, inside[-1].end)
@@ -272,8 +280,12 @@ def _suspicious(found: list[Word], lang: str, rivals: tuple[str, ...], data: Fam
     """The cheap pre-filter: the rival language whose function words outweigh the document's, if any."""
     limits = data.thresholds
     own = data.stopwords(lang)
-    own_count = sum(w.lower in own for w in found)
-    evidence = {code: sum(w.lower in data.stopwords(code) and w.lower not in own for w in found) for code in rivals}
+    lowers = [w.lower for w in found]
+    own_count = sum(map(own.__contains__, lowers))
+    # Only words that are some rival's function words and not the document's can be evidence:
+    # filtered once, instead of testing every word against every rival.
+    clues = [lower for lower in lowers if lower in _rival_only_words(lang, rivals)]
+    evidence = {code: sum(map(data.stopwords(code).__contains__, clues)) for code in rivals}
     suspect = max(rivals, key=lambda code: evidence[code])
     if evidence[suspect] < limits.min_stopwords or (
         evidence[suspect] < own_count / 2 and evidence[suspect] < 2 * limits.min_stopwords
@@ -282,7 +294,24 @@ def _suspicious(found: list[Word], lang: str, rivals: tuple[str, ...], data: Fam
     return suspect
 
 
-def _verdict(text: str, found: list[Word], lang: str, rivals: tuple[str, ...], codes: tuple[str, ...],
+@functools.lru_cache(maxsize=64)
+def _rival_only_words(lang: str, rivals: tuple[str, ...]) -> frozenset[str]:
+    """Function words of some rival that the document's language does not have."""
+    data = load()
+    return frozenset().union(*(data.stopwords(code) for code in rivals)) - data.stopwords(lang)
+
+
+@functools.lru_cache(maxsize=64)
+def _detector_codes(lang: str, rivals: tuple[str, ...]) -> tuple[str, ...]:
+    """The languages lingua decides between; empty when it cannot decide for `lang`.
+
+    Asked only once a line is suspicious: it imports lingua, which most runs never need.
+    """
+    codes = detect.supported((lang, *rivals))
+    return codes if lang in codes and len(codes) >= 2 else ()
+
+
+def _verdict(text: str, found: list[Word], lang: str, rivals: tuple[str, ...],
              data: FamilyData) -> tuple[str, float] | None:
     """(language, confidence) when `text`, with words `found`, is in another language than `lang`.
 
@@ -291,6 +320,9 @@ def _verdict(text: str, found: list[Word], lang: str, rivals: tuple[str, ...], c
     the total, the rest spread over languages nobody suspects.
     """
     if not _suspicious(found, lang, rivals, data):
+        return None
+    codes = _detector_codes(lang, rivals)
+    if not codes:
         return None
     values = detect.confidences(text, codes)
     top = max(values, key=values.get)
