@@ -13,18 +13,32 @@ from dataclasses import dataclass
 
 import regex
 
-_MASKED = regex.compile(
-    r"""
-    (?:https?://|www\.)\S+                      # URLs
-    | (?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+    # e-mail addresses (from a run's start only:
-    | [@\#]\w+                                    #   tried inside a long word, quadratic), handles,
-    | (?<![\w-])[\w-]+(?:\.[a-z]{2,})+(?:/\S*)?    # bare domains: example.com/path
-    | «[^«»]*» | “[^“”]*” | „[^„“”"]*[“”"] | "[^"]*"  # quoted titles (no opener inside: a line of
-    | 《[^《》]*》 | 「[^「」]*」 | 『[^『』]*』         #   openers never closed is linear, not quadratic)
-    | \([^()]*\) | （[^（）]*）                     # glosses and credits in brackets
-    """,
-    regex.VERBOSE,
+# The kinds of text blanked, in the order they are tried (verbose patterns), each with what any
+# match of it must hold.
+_MASKED_PARTS = (
+    (r"(?:https?://|www\.)\S+", r"://|www\."),  # URLs
+    # E-mail addresses (from a run's start only: tried inside a long word, quadratic) and handles.
+    (r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "@"),
+    (r"[@\#]\w+", "[@#]"),
+    (r"(?<![\w-])[\w-]+(?:\.[a-z]{2,})+(?:/\S*)?", r"\.[a-z]{2}"),  # bare domains: example.com/path
+    # Quoted titles (no opener inside: a line of openers never closed is linear, not quadratic),
+    # then glosses and credits in brackets.
+    (r"""«[^«»]*» | “[^“”]*” | „[^„“”"]*[“”"] | "[^"]*"
+         | 《[^《》]*》 | 「[^「」]*」 | 『[^『』]*』
+         | \([^()]*\) | （[^（）]*）""", r"""[«“„"《「『(（]"""),
 )
+_MASKED = regex.compile("|".join(part for part, _ in _MASKED_PARTS), regex.VERBOSE)
+_TRIGGERS = tuple(regex.compile(trigger) for _, trigger in _MASKED_PARTS)
+_ANY_TRIGGER = regex.compile("|".join(trigger for _, trigger in _MASKED_PARTS))
+
+
+@functools.lru_cache(maxsize=None)
+def _masking_pattern(present: tuple[bool, ...]) -> regex.Pattern:
+    """`_MASKED` without the kinds a line cannot hold: a kind whose must-have text is absent never
+    matches, so dropping it changes nothing, and the few kinds left scan a line much faster."""
+    return regex.compile("|".join(part for (part, _), keep in zip(_MASKED_PARTS, present) if keep), regex.VERBOSE)
+
+
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _SCRIPTS = ("Latin", "Cyrillic", "Arabic", "Greek", "Hebrew", "Devanagari", "Han", "Hiragana", "Katakana",
             "Hangul", "Thai", "Lao", "Khmer", "Armenian", "Georgian", "Bengali", "Tamil")
@@ -61,7 +75,9 @@ def mask(text: str) -> str:
     untranslated text like any other; only titles ("The Lord of the Rings") are
     kept in their own language on purpose.
     """
-    return _MASKED.sub(_blank, text)
+    if not _ANY_TRIGGER.search(text):
+        return text  # most lines: nothing to blank
+    return _masking_pattern(tuple(bool(trigger.search(text)) for trigger in _TRIGGERS)).sub(_blank, text)
 
 
 def _blank(match: regex.Match) -> str:
@@ -82,14 +98,43 @@ def _is_title(quoted: str) -> bool:
 
 def words(text: str, function_words: frozenset[str], names: frozenset[str]) -> list[Word]:
     """The words of a masked line; capitalised words that are no function word count as names."""
+    facts = _facts_for(function_words, names)
     found = []
+    append = found.append
     for match in _WORD.finditer(text):
         word = match.group()
-        if len(word) == 1 and match.start() and text[match.start() - 1] in _APOSTROPHES:
+        start, end = match.span()
+        if end - start == 1 and start and text[start - 1] in _APOSTROPHES:
             continue  # a clitic ("it's", "I'm", "didn't"): part of the word before it
-        lower = word.lower()
-        is_name = lower in names or (
-            lower not in function_words and (word[0].isupper() or (len(word) > 1 and word.isupper()))
-        )
-        found.append(Word(match.start(), match.end(), word, script_of(word[0]), is_name, lower))
+        known = facts.get(word)
+        if known is None:
+            known = _word_facts(word, function_words, names)
+            if len(facts) < _MAX_FORMS:
+                facts[word] = known
+        script, is_name, lower = known
+        append(Word(start, end, word, script, is_name, lower))
     return found
+
+
+# Per word form, (script, is_name, lower): news text repeats its words, and these depend only on the
+# form and the two word sets, so they are worked out once per form (bounded for huge files).
+_MAX_FORMS = 200_000
+_FACTS: dict[tuple[frozenset[str], frozenset[str]], dict[str, tuple[str, bool, str]]] = {}
+
+
+def _facts_for(function_words: frozenset[str], names: frozenset[str]) -> dict[str, tuple[str, bool, str]]:
+    key = (function_words, names)
+    facts = _FACTS.get(key)
+    if facts is None:
+        if len(_FACTS) >= 8:
+            _FACTS.clear()
+        facts = _FACTS[key] = {}
+    return facts
+
+
+def _word_facts(word: str, function_words: frozenset[str], names: frozenset[str]) -> tuple[str, bool, str]:
+    lower = word.lower()
+    is_name = lower in names or (
+        lower not in function_words and (word[0].isupper() or (len(word) > 1 and word.isupper()))
+    )
+    return script_of(word[0]), is_name, lower
