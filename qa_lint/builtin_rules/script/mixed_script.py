@@ -74,18 +74,32 @@ def _foreign_letter(home: str | None) -> regex.Pattern:
     return regex.compile(rf"[[\p{{L}}\p{{M}}]--[\p{{scx={home}}}\p{{scx=Common}}\p{{scx=Inherited}}]]", regex.V1)
 
 
+@functools.cache
+def _word_with_foreign_letter(home: str | None) -> regex.Pattern:
+    """A whole `WORD` holding a letter or mark outside the home script.
+
+    A word without one has home-script letters, marks and Common or Inherited
+    characters only, so its resolved script set holds the home script: never
+    mixed. Finding only the other words skips most words of a line.
+    """
+    chars = r"[\p{L}\p{M}\u200c\u200d]"
+    return regex.compile(rf"(?<!{chars}){chars}*?(?:{_foreign_letter(home).pattern}){chars}*", regex.V1)
+
+
 def _find_mixed_words(doc: Document) -> Iterator[MixedWord]:
     """Words whose resolved script set is empty, except where a no-space script touches another."""
     table = lookalikes()
     home = main_script(doc)
     foreign = _foreign_letter(home)
+    candidates = _word_with_foreign_letter(home)
     for line in doc.lines:
         if foreign.search(line.text):
-            yield from _mixed_in_line(line.text, line.start, home, table)
+            yield from _mixed_in_line(line.text, line.start, home, table, candidates)
 
 
-def _mixed_in_line(text: str, offset: int, home: str | None, table: Lookalikes) -> Iterator[MixedWord]:
-    for match in WORD.finditer(text):
+def _mixed_in_line(text: str, offset: int, home: str | None, table: Lookalikes,
+                   candidates: regex.Pattern = WORD) -> Iterator[MixedWord]:
+    for match in candidates.finditer(text):
         word = match.group()
         if word.isascii():
             continue
@@ -240,8 +254,8 @@ class LookalikeLetter(Rule):
         """A one-letter word in another script between two words of the document's script."""
         home = main_script(doc)
         table = lookalikes()
-        if home is None:
-            return
+        if home not in _BASIC:
+            return  # a twin must be a letter of the home script's basic alphabet: none to find
         foreign = _foreign_letter(home)
         for line in doc.lines:
             if not foreign.search(line.text):
