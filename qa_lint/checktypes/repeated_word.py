@@ -56,6 +56,11 @@ class RepeatedWordCheck(PackRule):
         lang = primary(doc.lang) or ""
         allowed = self.allowed.get(lang, frozenset()) | self.allowed.get("all", frozenset())
         only = self.only.get(lang)
+        # Lines break at whitespace, so a line's neighbouring words are neighbours in the whole text:
+        # a document without two equal words in a row has no line to look at.
+        folded = doc.text.casefold().split()
+        if not any(map(str.__eq__, folded, folded[1:])):
+            return
         for line in doc.lines:
             text = line.text
             words = text.casefold().split()

@@ -10,6 +10,7 @@ An" and "Nguyễn Văn Anh" differ by a letter that is none of these: two people
 from __future__ import annotations
 
 import functools
+import re
 
 from .text import equivalent_letters, fold, has_marks, silent_final_letters
 
@@ -86,9 +87,18 @@ def letters_signature(word: str, script: str | None) -> str:
 @functools.lru_cache(maxsize=65536)
 def _token_signature(token: str, script: str | None) -> str:
     """The word folded, same-sound letters merged, a silent final letter and doubles dropped."""
-    classes = equivalent_letters(script)
     word = fold(token)
     if word and word[-1] in silent_final_letters(script):
         word = word[:-1]
-    word = "".join(classes.get(c, c) for c in word)
-    return "".join(c for i, c in enumerate(word) if i == 0 or c != word[i - 1])
+    word = word.translate(_merge_table(script))
+    return _REPEATS.sub(r"\1", word)
+
+
+# A run of one character: kept once.
+_REPEATS = re.compile(r"(.)\1+", re.DOTALL)
+
+
+@functools.lru_cache(maxsize=64)
+def _merge_table(script: str | None) -> dict[int, str]:
+    """`equivalent_letters` as a `str.translate` table (only one-character keys can match a character)."""
+    return {ord(letter): same for letter, same in equivalent_letters(script).items() if len(letter) == 1}
