@@ -29,6 +29,7 @@ class Target:
     file: Path  # absolute, symlinks not resolved
     display: str  # what the user sees: relative to the working folder where possible
     explicit: bool  # named on the command line
+    relative: str | None = None  # under its settings' root, when the walk worked it out
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,10 +39,13 @@ class MissingPath:
 
 
 def display_path(path: Path, cwd: Path) -> str:
-    try:
-        return path.relative_to(cwd).as_posix()
-    except ValueError:
-        return path.as_posix()
+    text, folder = os.fspath(path), os.fspath(cwd)
+    if text == folder:
+        return "."
+    prefix = folder if folder.endswith(os.sep) else folder + os.sep
+    if text.startswith(prefix):  # a string prefix, not Path.relative_to: called for every file
+        return text[len(prefix) :].replace(os.sep, "/")
+    return path.as_posix()
 
 
 def relative_to_root(file: Path, settings: Settings) -> str:
@@ -129,8 +133,8 @@ def discover(
             missing.append(MissingPath(Path(given).as_posix(), "no such file or folder"))
         elif path.is_dir():
             unreadable: list[OSError] = []
-            for file in _walk(path, settings_for, gitignore, unreadable.append):
-                targets.setdefault(file, Target(file, display_path(file, cwd), False))
+            for file, relative in _walk(path, settings_for, gitignore, unreadable.append):
+                targets.setdefault(file, Target(file, display_path(file, cwd), False, relative))
             for error in unreadable:  # reported as F001, so the run says some files were not linted
                 where = display_path(Path(error.filename), cwd) if error.filename else Path(given).as_posix()
                 missing.append(MissingPath(where, f"cannot read the folder: {error.strerror or error}"))
@@ -141,7 +145,7 @@ def discover(
 
 def _walk(
     top: Path, settings_for: Callable[[Path], Settings], gitignore: _GitIgnore, onerror: Callable[[OSError], None]
-) -> Iterator[Path]:
+) -> Iterator[tuple[Path, str]]:
     for folder, subfolders, files in os.walk(top, onerror=onerror):
         here = Path(folder)
         settings = settings_for(here)
@@ -161,4 +165,4 @@ def _walk(
                 continue
             if settings.respect_gitignore and gitignore.ignored(file, False):
                 continue
-            yield file
+            yield file, relative

@@ -86,6 +86,7 @@ class Linter:
         self._validated: set[int] = set()
         # (id of settings, per-file ignores matched, rule count) -> (settings kept alive, rule set)
         self._rulesets: dict[tuple, tuple[Settings, RuleSet]] = {}
+        self._settings_reprs: dict[int, tuple[Settings, str]] = {}
         # Bytes to lint instead of a file on disk (standard input, fixes not yet
         # written), by absolute path; with `remember_sources`, files read are kept here.
         self.sources: dict[Path, bytes] = {}
@@ -102,8 +103,8 @@ class Linter:
                 validate_settings(settings, self._rules)
                 self._validated.add(id(settings))
 
-    def _ruleset(self, settings: Settings, file: Path) -> RuleSet:
-        relative = relative_to_root(file, settings)
+    def _ruleset(self, settings: Settings, file: Path, relative: str | None = None) -> RuleSet:
+        relative = relative or relative_to_root(file, settings)
         # Files differ only by which per-file ignores match them: compute each combination once.
         matched = tuple(glob for glob, _ in settings.per_file_ignores if path_matches(glob, relative))
         key = (id(settings), matched, len(self._rules))
@@ -135,7 +136,7 @@ class Linter:
         jobs = []
         for target in targets:
             settings = settings_of[target.file]
-            jobs.append(_FileJob(target, settings, self._ruleset(settings, target.file)))
+            jobs.append(_FileJob(target, settings, self._ruleset(settings, target.file, target.relative)))
             report.fail_on[target.display] = settings.fail_on
         return jobs
 
@@ -198,7 +199,8 @@ class Linter:
             files = [(job.target, job.settings, self._bytes(job)) for job in unit]
             key = None
             if cache is not None:
-                key = cache.key((t.display, repr(s), d if isinstance(d, bytes) else str(d).encode()) for t, s, d in files)
+                key = cache.key((t.display, self._settings_repr(s), d if isinstance(d, bytes) else str(d).encode())
+                                for t, s, d in files)
                 cached = cache.get(key)
                 if cached is not None:
                     results[index] = cached
@@ -215,6 +217,13 @@ class Linter:
             if self.progress:
                 self.progress(done, total)
         return [r for r in results if r is not None]
+
+    def _settings_repr(self, settings: Settings) -> str:
+        """Settings as part of a cache key; a folder's files share one Settings object, so once each."""
+        found = self._settings_reprs.get(id(settings))
+        if found is None or found[0] is not settings:
+            found = self._settings_reprs[id(settings)] = (settings, repr(settings))
+        return found[1]
 
     def _result_cache(self) -> ResultCache | None:
         if self.cache_dir is None:
@@ -419,7 +428,7 @@ def resolve_language(target: Target, settings: Settings, text: str) -> str | Non
     """--lang, then the config's language-map, then the path, then the text itself."""
     if settings.lang:
         return settings.lang
-    relative = relative_to_root(target.file, settings)
+    relative = target.relative or relative_to_root(target.file, settings)
     for glob, tag in settings.language_map:
         if path_matches(glob, relative):
             return tag

@@ -68,8 +68,8 @@ class NameArchiveVariant(Rule):
         by_language: dict[tuple[str | None, str | None], list[tuple[RunItem, FormSeen]]] = defaultdict(list)
         for item in items:
             script, forms = item.data
-            for form in forms:
-                by_language[(primary(item.lang), script)].append((item, form))
+            bucket = by_language[(primary(item.lang), script)]
+            bucket.extend((item, form) for form in forms)
         for (lang, script), seen in sorted(by_language.items(), key=lambda kv: str(kv[0])):
             yield from self._language(lang, script, seen)
 
