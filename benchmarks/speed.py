@@ -16,7 +16,9 @@ bytes of file content) and the peak memory of the largest process (its
   (``copy1/<lang>/<file>`` ... ``copyN/<lang>/<file>``, 9 copies of NTREX
   make about 54 MB), all default rules.
 * **Start-up**: the median of 20 runs of ``qa-lint check <one corpus file>``
-  (default rules, after one untimed warm-up run).
+  (default rules, after one untimed warm-up run), cold (``--no-cache``: the
+  file is new or changed, as under pre-commit) and cached. Runs are made with
+  bytecode writing allowed, as pip-installed packages have it.
 * When ``qa-lint check --help`` offers them: ``--jobs 1`` next to the default
   (parallel) runs, ``--no-cache`` on every timed run so that all of them
   check the text cold, and a cached re-run of the scale copy (run once to
@@ -28,7 +30,8 @@ printing everything):
 * the scale copy with the default settings: at least 15 MB/s;
 * the rules themselves, one process (``--jobs 1`` when it exists): at least
   7.5 MB/s on the scale copy, the per-core share of the goal above;
-* start-up under 150 ms;
+* the cached re-run of the scale copy: at least 100 MB/s;
+* start-up (cold) under 150 ms;
 * peak memory under 400 MB on the corpus (all default rules).
 
 How to run it (from the repository root)
@@ -67,6 +70,7 @@ GOAL_FOLDER_MBPS = 15.0
 GOAL_ONE_PROCESS_MBPS = 7.5
 GOAL_STARTUP_S = 0.150
 GOAL_PEAK_MB = 400.0
+GOAL_CACHED_MBPS = 100.0
 
 
 @dataclass
@@ -88,10 +92,15 @@ class Run:
         return self.files / self.wall if self.wall else float("inf")
 
 
+# Installed packages run from bytecode (pip compiles it); a shell that forbids writing it
+# (PYTHONDONTWRITEBYTECODE) would make every run recompile qa-lint's sources, some 40 ms.
+_ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+
+
 def run_once(command: list[str], cwd: Path | None = None) -> tuple[float, float, float, int, str]:
     """Run `command`: wall s, CPU s, peak MB, output lines, stderr. Exits on qa-lint errors (status 2+)."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd)
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd, env=_ENV)
     lines = 0
     assert process.stdout is not None and process.stderr is not None
     for _ in process.stdout:  # discarded, but counted: one finding per line in jsonl
@@ -192,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
         runs.append(timed(f"corpus, --select {family}", command, corpus, [*cold, *one_job, "--select", family],
                           size))
 
-    scale_default = scale_one = None
+    scale_default = scale_one = cached = None
     if not args.no_scale:
         with tempfile.TemporaryDirectory(prefix="qa-lint-speed-") as temp:
             scale = make_scale_copy(corpus, args.copies, Path(temp))
@@ -206,24 +215,32 @@ def main(argv: list[str] | None = None) -> int:
                 runs.append(scale_one)
             if cold:  # fill the cache, then time a re-run that can use it
                 timed("fill the cache", command, scale, [], scale_size, cwd=Path(temp))
-                runs.append(timed(f"{label}, cached re-run", command, scale, [], scale_size, cwd=Path(temp)))
+                cached = timed(f"{label}, cached re-run", command, scale, [], scale_size, cwd=Path(temp))
+                runs.append(cached)
     if scale_one is None:
         scale_one = scale_default
 
     one_file = min(corpus.rglob("*.txt"))
-    startup_command = [*command, "check", str(one_file)]
-    run_once(startup_command)  # warm-up: bytecode, disk cache
-    startups = [run_once(startup_command)[0] for _ in range(args.runs)]
+    # Cold (the file is new or changed, as under pre-commit) and cached (unchanged since the last run).
+    startup_runs = {}
+    for label, extra in (("cold", cold), ("cached", [])):
+        startup_command = [*command, "check", *extra, str(one_file)]
+        run_once(startup_command)  # warm-up: bytecode, disk cache, result cache
+        startup_runs[label] = [run_once(startup_command)[0] for _ in range(args.runs)]
+    startups = startup_runs["cold"]
     startup = statistics.median(startups)
 
     print_table(runs)
     print()
-    print(f"start-up: `qa-lint check {one_file.relative_to(corpus)}` (default rules), median of {args.runs}: "
-          f"{startup * 1000:.0f} ms (min {min(startups) * 1000:.0f}, max {max(startups) * 1000:.0f})")
+    for label, times in startup_runs.items():
+        print(f"start-up, {label}: `qa-lint check {one_file.relative_to(corpus)}` (default rules), median of "
+              f"{args.runs}: {statistics.median(times) * 1000:.0f} ms "
+              f"(min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f})")
     print()
 
     goals = [
-        (f"start-up under {GOAL_STARTUP_S * 1000:.0f} ms", f"{startup * 1000:.0f} ms", startup < GOAL_STARTUP_S),
+        (f"start-up (cold) under {GOAL_STARTUP_S * 1000:.0f} ms", f"{startup * 1000:.0f} ms",
+         startup < GOAL_STARTUP_S),
         (f"peak memory on the corpus under {GOAL_PEAK_MB:.0f} MB", f"{corpus_default.peak_mb:.0f} MB",
          corpus_default.peak_mb < GOAL_PEAK_MB),
     ]
@@ -232,6 +249,9 @@ def main(argv: list[str] | None = None) -> int:
                          f"{scale_default.mbps:.2f} MB/s", scale_default.mbps >= GOAL_FOLDER_MBPS))
         goals.insert(1, (f"scale copy, one process, at least {GOAL_ONE_PROCESS_MBPS:g} MB/s",
                          f"{scale_one.mbps:.2f} MB/s", scale_one.mbps >= GOAL_ONE_PROCESS_MBPS))
+        if cached is not None:
+            goals.insert(2, (f"scale copy, cached re-run, at least {GOAL_CACHED_MBPS:g} MB/s",
+                             f"{cached.mbps:.2f} MB/s", cached.mbps >= GOAL_CACHED_MBPS))
     else:
         print("(no scale copy: throughput goals not checked)")
     missed = 0
