@@ -29,7 +29,7 @@ from ...document import Document, Line
 from ...languages import primary
 from .data import FamilyData, load
 from .ui_strings import ui_language
-from .words import Word, mask, words
+from .words import Word, has_content_words, keeps_words, mask, other_script_letter, word_forms, words
 
 LINE, SENTENCE, RUN = "line", "sentence", "run"
 _SENTENCE_END = ".!?…。！？؟।॥។៕۔።။"
@@ -62,7 +62,9 @@ class Foreign:
 class Analysis:
     lang: str
     in_play: tuple[str, ...]
-    checked_lines: int = 0  # lines long enough to judge
+    # Lines long enough to judge: counted in full only when some whole line is foreign, the one
+    # case that asks (the document's language); lines `_plainly_own` passes are left out otherwise.
+    checked_lines: int = 0
     foreign: list[Foreign] = field(default_factory=list)
     # The language most of the document is really in, when that is not the declared one.
     actual_lang: str | None = None
@@ -81,14 +83,32 @@ def _analyse(doc: Document, in_play: tuple[str, ...]) -> Analysis | None:
         return None
     analysis = Analysis(lang, in_play)
     function_words = _function_words(in_play)
+    plain: list[Line] = []  # lines where steps 1 to 3 find nothing (most of them)
     for line in doc.lines:
         if line.is_blank:
             continue
-        found, checked = _foreign_in_line(line, lang, in_play, data, function_words)
-        analysis.checked_lines += checked
-        analysis.foreign.extend(found)
-    _decide_document_language(analysis, data)
+        masked = _masked_unless_plain(line.text, lang, in_play, data)
+        if masked is None:
+            found: list[Foreign] = []
+            plain.append(line)
+        else:
+            found, checked = _foreign_in_line(line, masked, lang, in_play, data, function_words)
+            analysis.checked_lines += checked
+        analysis.foreign.extend(found or _ui_string(line, lang, in_play, data, function_words))
+    _decide_document_language(analysis, data, plain, function_words)
     return analysis
+
+
+def _masked_unless_plain(text: str, lang: str, in_play: tuple[str, ...], data: FamilyData) -> str | None:
+    """The line masked, or None when steps 1 to 3 cannot find anything in it (`_plainly_own`).
+
+    When masking blanks whole words only, the line's words hold the masked line's (and its letters
+    theirs): a line plain unmasked is plain masked, and need not be masked.
+    """
+    if keeps_words(text) and _plainly_own(text, lang, in_play, data):
+        return None
+    masked = mask(text)
+    return None if _plainly_own(masked, lang, in_play, data) else masked
 
 
 @functools.lru_cache(maxsize=64)
@@ -98,10 +118,9 @@ def _function_words(in_play: tuple[str, ...]) -> frozenset[str]:
     return frozenset().union(*(data.stopwords(code) for code in in_play))
 
 
-def _foreign_in_line(line: Line, lang: str, in_play: tuple[str, ...], data: FamilyData,
+def _foreign_in_line(line: Line, masked: str, lang: str, in_play: tuple[str, ...], data: FamilyData,
                      function_words: frozenset[str]) -> tuple[list[Foreign], bool]:
-    limits = data.thresholds
-    masked = mask(line.text)
+    """The line's foreign text (steps 1 to 3), and whether it has enough words to be judged."""
     line_words = words(masked, function_words, data.names)
     content = [w for w in line_words if not w.is_name]
     own_scripts = data.languages[lang].scripts
@@ -112,13 +131,46 @@ def _foreign_in_line(line: Line, lang: str, in_play: tuple[str, ...], data: Fami
         found.extend(_judge_foreign_script(line, masked, run, content, in_play, data, breaks))
     # 2. and 3. Function words, then lingua, for words in the document's own script.
     same = [w for w in content if w.script in own_scripts]
-    if len(same) >= limits.min_words:
+    if len(same) >= data.thresholds.min_words:
         found.extend(_judge_same_script(line, masked, same, lang, in_play, data, breaks))
-    if not found:
-        ui_lang = ui_language(line.text, lang, in_play)
-        if ui_lang:
-            found.append(Foreign(LINE, ui_lang, line.start, line.end, len(line_words), 1.0, ui_string=True))
-    return found, len(content) >= limits.min_words
+    return found, len(content) >= data.thresholds.min_words
+
+
+def _ui_string(line: Line, lang: str, in_play: tuple[str, ...], data: FamilyData,
+               function_words: frozenset[str]) -> list[Foreign]:
+    """The line as a page widget's label in another language in play, if it is one."""
+    ui_lang = ui_language(line.text, lang, in_play)
+    if not ui_lang:
+        return []
+    count = len(words(mask(line.text), function_words, data.names))
+    return [Foreign(LINE, ui_lang, line.start, line.end, count, 1.0, ui_string=True)]
+
+
+def _plainly_own(text: str, lang: str, in_play: tuple[str, ...], data: FamilyData) -> bool:
+    """A line where steps 1 to 3 cannot find anything, told without cutting it into words (most lines).
+
+    Each finding needs `min_stopwords` function words among a part of the line's words: of a language
+    writing the foreign run's script in step 1 (`_judge_foreign_script`), of a rival that `lang` lacks
+    in step 2 (`_suspicious`, `_has_function_words`). The first kind counts only when the line has a
+    letter of a script `lang` does not write. `text` is the masked line, or one holding its words.
+    """
+    foreign_letters = other_script_letter(data.languages[lang].scripts).search(text) is not None
+    clues = _clue_words(lang, in_play, foreign_letters)
+    if not clues:
+        return True
+    return sum(map(clues.__contains__, map(str.lower, word_forms(text)))) < data.thresholds.min_stopwords
+
+
+@functools.lru_cache(maxsize=64)
+def _clue_words(lang: str, in_play: tuple[str, ...], foreign_letters: bool) -> frozenset[str]:
+    """The function words that can make a finding in a line of a `lang` document (see `_plainly_own`)."""
+    data = load()
+    clues = _rival_only_words(lang, _rivals(lang, in_play))
+    if foreign_letters:
+        own_scripts = data.languages[lang].scripts
+        writers = [code for code in in_play if code in data.languages and data.languages[code].scripts - own_scripts]
+        clues = clues.union(*(data.stopwords(code) for code in writers))
+    return clues
 
 
 def sentence_breaks(text: str) -> list[int]:
@@ -212,9 +264,7 @@ def _judge_foreign_script(line: Line, masked: str, run: list[Word], content: lis
 def _judge_same_script(line: Line, masked: str, same: list[Word], lang: str,
                        in_play: tuple[str, ...], data: FamilyData, breaks: list[int]) -> list[Foreign]:
     limits = data.thresholds
-    own_scripts = data.languages[lang].scripts
-    rivals = tuple(code for code in in_play if code != lang and code in data.languages
-                   and data.languages[code].scripts & own_scripts)
+    rivals = _rivals(lang, in_play)
     if not rivals:
         return []
     line_verdict = _verdict(masked, same, lang, rivals, data)
@@ -295,6 +345,15 @@ def _suspicious(found: list[Word], lang: str, rivals: tuple[str, ...], data: Fam
 
 
 @functools.lru_cache(maxsize=64)
+def _rivals(lang: str, in_play: tuple[str, ...]) -> tuple[str, ...]:
+    """The other languages in play that write a script of `lang`'s."""
+    data = load()
+    own_scripts = data.languages[lang].scripts
+    return tuple(code for code in in_play if code != lang and code in data.languages
+                 and data.languages[code].scripts & own_scripts)
+
+
+@functools.lru_cache(maxsize=64)
 def _rival_only_words(lang: str, rivals: tuple[str, ...]) -> frozenset[str]:
     """Function words of some rival that the document's language does not have."""
     data = load()
@@ -357,11 +416,16 @@ def _has_function_words(found: list[Word], code: str, lang: str, data: FamilyDat
     return sum(w.lower in theirs and w.lower not in own for w in found) >= data.thresholds.min_stopwords
 
 
-def _decide_document_language(analysis: Analysis, data: FamilyData) -> None:
+def _decide_document_language(analysis: Analysis, data: FamilyData, plain: list[Line],
+                               function_words: frozenset[str]) -> None:
     """Most of the judged lines in one other language: the document is in it."""
     limits = data.thresholds
     whole_lines = Counter(f.lang for f in analysis.foreign if f.kind == LINE and not f.ui_string)
-    if not whole_lines or not analysis.checked_lines:
+    if not whole_lines:
+        return
+    analysis.checked_lines += sum(has_content_words(mask(line.text), limits.min_words, function_words, data.names)
+                                  for line in plain)
+    if not analysis.checked_lines:
         return
     lang, count = whole_lines.most_common(1)[0]
     if count >= limits.min_document_lines and count >= limits.document_share * analysis.checked_lines:

@@ -28,6 +28,10 @@ _MASKED_PARTS = (
          | \([^()]*\) | （[^（）]*）""", r"""[«“„"《「『(（]"""),
 )
 _MASKED = regex.compile("|".join(part for part, _ in _MASKED_PARTS), regex.VERBOSE)
+# What a URL or a bare domain must hold: the only kinds that can start or end inside a word ("foowww.",
+# "site.comÉ"). Every other kind starts at a quote, a bracket, @ or # or after a non-word character,
+# and ends at a closing quote or bracket or before a non-word character.
+_CUTS_WORDS = regex.compile(f"{_MASKED_PARTS[0][1]}|{_MASKED_PARTS[3][1]}")
 _TRIGGERS = tuple(regex.compile(trigger) for _, trigger in _MASKED_PARTS)
 _ANY_TRIGGER = regex.compile("|".join(trigger for _, trigger in _MASKED_PARTS))
 
@@ -80,6 +84,11 @@ def mask(text: str) -> str:
     return _masking_pattern(tuple(bool(trigger.search(text)) for trigger in _TRIGGERS)).sub(_blank, text)
 
 
+def keeps_words(text: str) -> bool:
+    """Whether `mask(text)` blanks whole words only: then its words are some of `text`'s, in place."""
+    return not _CUTS_WORDS.search(text)
+
+
 def _blank(match: regex.Match) -> str:
     text = match.group()
     if text[0] in _QUOTES and not _is_title(text):
@@ -106,14 +115,41 @@ def words(text: str, function_words: frozenset[str], names: frozenset[str]) -> l
         start, end = match.span()
         if end - start == 1 and start and text[start - 1] in _APOSTROPHES:
             continue  # a clitic ("it's", "I'm", "didn't"): part of the word before it
-        known = facts.get(word)
-        if known is None:
-            known = _word_facts(word, function_words, names)
-            if len(facts) < _MAX_FORMS:
-                facts[word] = known
-        script, is_name, lower = known
+        script, is_name, lower = facts.get(word) or _learn(facts, word, function_words, names)
         append(Word(start, end, word, script, is_name, lower))
     return found
+
+
+def has_content_words(text: str, count: int, function_words: frozenset[str], names: frozenset[str]) -> bool:
+    """Whether `words(text, ...)` holds `count` words that are no names: `words` without building them,
+    stopping at the `count`-th."""
+    if count <= 0:
+        return True
+    facts = _facts_for(function_words, names)
+    for match in _WORD.finditer(text):
+        word = match.group()
+        start, end = match.span()
+        if end - start == 1 and start and text[start - 1] in _APOSTROPHES:
+            continue  # a clitic, as in `words`
+        if not (facts.get(word) or _learn(facts, word, function_words, names))[1]:
+            count -= 1
+            if not count:
+                return True
+    return False
+
+
+def word_forms(text: str) -> list[str]:
+    """Every word of `text`, clitics included: the words of `words(text, ...)` and a few more."""
+    return _WORD.findall(text)
+
+
+@functools.lru_cache(maxsize=64)
+def other_script_letter(scripts: frozenset[str]) -> regex.Pattern:
+    """A letter or mark of another script than `scripts` (Common and Inherited aside): in a text without
+    one, every word's `script_of` is one of `scripts` or "Other". (A word starts with a letter or mark,
+    and Script is one value per character; this is faster than a class of the other scripts.)"""
+    own = "".join(rf"\p{{Script={name}}}" for name in sorted(scripts))
+    return regex.compile(rf"[[\p{{L}}\p{{M}}]--[{own}\p{{Script=Common}}\p{{Script=Inherited}}]]", regex.VERSION1)
 
 
 # Per word form, (script, is_name, lower): news text repeats its words, and these depend only on the
@@ -130,6 +166,14 @@ def _facts_for(function_words: frozenset[str], names: frozenset[str]) -> dict[st
             _FACTS.clear()
         facts = _FACTS[key] = {}
     return facts
+
+
+def _learn(facts: dict[str, tuple[str, bool, str]], word: str, function_words: frozenset[str],
+           names: frozenset[str]) -> tuple[str, bool, str]:
+    known = _word_facts(word, function_words, names)
+    if len(facts) < _MAX_FORMS:
+        facts[word] = known
+    return known
 
 
 def _word_facts(word: str, function_words: frozenset[str], names: frozenset[str]) -> tuple[str, bool, str]:
