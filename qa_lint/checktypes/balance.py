@@ -76,12 +76,15 @@ class BalanceCheck(PackRule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         pairs = self.language_pairs.get(primary(doc.lang) or "", self.default_pairs)
+        if not pairs.pattern.search(doc.text):
+            return  # no bracket or quotation mark: nothing opened, nothing closed
         open_: dict[str, list[tuple[int, int]]] = {}  # pair -> stack of (offset, line number)
         for line in doc.lines:
-            if line.is_blank:
-                yield from self._unclosed(doc, open_, None)
+            blank = line.is_blank
+            if any(open_.values()):  # else nothing is open that could run out here
+                yield from self._unclosed(doc, open_, None if blank else line.number)
+            if blank:
                 continue
-            yield from self._unclosed(doc, open_, line.number)
             for found in pairs.pattern.finditer(line.text):
                 at = found.start()
                 char = found.group()

@@ -55,6 +55,11 @@ def _label(system: str) -> str:
     return {"ascii": "ASCII", "persian": "Persian (Extended Arabic-Indic)"}.get(system, system.title())
 
 
+def _numbers(doc: Document) -> list:
+    """The document's NUMBER matches, found once for S004 and S005."""
+    return doc.memo("script.numbers", lambda d: list(NUMBER.finditer(d.text)))
+
+
 def _systems(number: str) -> Counter[str]:
     return Counter(digit_system(c) for c in number if c.isdecimal())
 
@@ -87,7 +92,7 @@ class MixedDigitSystems(Rule):
         if doc.text.isascii():
             return
         expected = expected_systems(doc, {})
-        for match in NUMBER.finditer(doc.text):
+        for match in _numbers(doc):
             number = match.group()
             if number.isascii():
                 continue
@@ -148,7 +153,12 @@ class UnexpectedDigitSystem(Rule):
         expected = expected_systems(doc, options)
         every = options.get("report") == "every"
         strays = []
-        for match in NUMBER.finditer(doc.text):
+        ascii_expected = "ascii" in expected
+        for match in _numbers(doc):
+            if match.group().isascii():  # ASCII digits only: no need to count them
+                if not ascii_expected:
+                    strays.append(match)
+                continue
             systems = _systems(match.group())
             if len(systems) == 1 and next(iter(systems)) not in expected:
                 strays.append(match)

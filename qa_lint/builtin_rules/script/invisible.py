@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from typing import Iterator
 
@@ -24,6 +25,24 @@ BIDI = regex.compile(r"[\u202a-\u202e\u2066-\u2069]+")
 _CLOSES = {**dict.fromkeys("\u202a\u202b\u202d\u202e", "\u202c"), **dict.fromkeys("\u2066\u2067\u2068", "\u2069")}
 CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
 UNRENDERABLE = regex.compile(r"[\p{Co}\p{Cs}\p{Noncharacter_Code_Point}\ufffd]+")
+# Every character INVISIBLE, BIDI, CONTROL or UNRENDERABLE can match, for one quick scan that
+# lets S006-S008 skip a document holding none (nearly all do). The stdlib `re` scans this class
+# of the BMP several times faster than `regex`: the controls, surrogates and private use
+# (U+D800-U+F8FF), noncharacters U+FDD0-U+FDEF, U+FFFD-U+FFFF and the listed invisibles. Above
+# the BMP (private-use planes, noncharacters) any character at all sends the document to the
+# full scans: `regex` tells that quickly.
+_RARE_BMP = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\uf8ff\ufdd0-\ufdef\ufffd-\uffff"
+    "\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff\u00ad\u2061-\u2064\u180e\u115f\u1160\u3164\uffa0]"
+)
+_ABOVE_BMP = regex.compile("[\U00010000-\U0010ffff]")
+
+
+def _has_rare_characters(doc: Document) -> bool:
+    """Whether S006, S007 or S008 could find anything in `doc` (computed once per document)."""
+    return doc.memo("script.rare-characters", lambda d: bool(_RARE_BMP.search(d.text) or _ABOVE_BMP.search(d.text)))
+
+
 # Scripts written without spaces use the zero-width space as a word-break hint.
 _ZWSP_SCRIPTS = frozenset({"Thai", "Lao", "Khmer", "Myanmar", "Tibetan"})
 
@@ -69,12 +88,14 @@ class InvisibleCharacter(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        if not _has_rare_characters(doc):
+            return
         text = doc.text
         mojibake_spans: dict[int, list[tuple[int, int]]] = {}
         for match in INVISIBLE.finditer(text):
             start, end = match.span()
             run = match.group()
-            if set(run) == {"\u200b"} and _near_script(text, start, end, _ZWSP_SCRIPTS):
+            if not run.strip("\u200b") and _near_script(text, start, end, _ZWSP_SCRIPTS):
                 continue
             if run == "\u00ad" and _inside_mojibake(doc, start, mojibake_spans):
                 continue  # byte 0xAD of a misread UTF-8 sequence: S009 repairs it
@@ -97,8 +118,9 @@ def _inside_mojibake(doc: Document, offset: int, spans_by_line: dict[int, list[t
 
 
 def _near_script(text: str, start: int, end: int, scripts: frozenset[str]) -> bool:
-    neighbours = (text[start - 1] if start else "", text[end] if end < len(text) else "")
-    return any(c and primary_script(c) in scripts for c in neighbours)
+    return (start > 0 and primary_script(text[start - 1]) in scripts) or (
+        end < len(text) and primary_script(text[end]) in scripts
+    )
 
 
 class BidiControl(Rule):
@@ -127,6 +149,8 @@ class BidiControl(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        if not _has_rare_characters(doc):
+            return
         text = doc.text
         matches = list(BIDI.finditer(text))
         used: set[int] = set()
@@ -184,6 +208,8 @@ class ControlCharacter(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        if not _has_rare_characters(doc):
+            return
         text = doc.text
         for match in CONTROL.finditer(text):
             start, end = match.span()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -17,9 +18,11 @@ from . import data
 from .unicode_scripts import (
     WORD,
     main_script,
+    may_be_main_script,
     primary_script,
     resolved_scripts,
     script_runs,
+    words_with,
 )
 
 _ALPHABETS = frozenset({"Latin", "Cyrillic", "Greek"})
@@ -74,33 +77,15 @@ def _foreign_letter(home: str | None) -> regex.Pattern:
     return regex.compile(rf"[[\p{{L}}\p{{M}}]--[\p{{scx={home}}}\p{{scx=Common}}\p{{scx=Inherited}}]]", regex.V1)
 
 
-@functools.cache
-def _word_with_foreign_letter(home: str | None) -> regex.Pattern:
-    """A whole `WORD` holding a letter or mark outside the home script.
-
-    A word without one has home-script letters, marks and Common or Inherited
-    characters only, so its resolved script set holds the home script: never
-    mixed. Finding only the other words skips most words of a line.
-    """
-    chars = r"[\p{L}\p{M}\u200c\u200d]"
-    return regex.compile(rf"(?<!{chars}){chars}*?(?:{_foreign_letter(home).pattern}){chars}*", regex.V1)
-
-
 def _find_mixed_words(doc: Document) -> Iterator[MixedWord]:
     """Words whose resolved script set is empty, except where a no-space script touches another."""
     table = lookalikes()
-    home = main_script(doc)
-    foreign = _foreign_letter(home)
-    candidates = _word_with_foreign_letter(home)
-    for line in doc.lines:
-        if foreign.search(line.text):
-            yield from _mixed_in_line(line.text, line.start, home, table, candidates)
-
-
-def _mixed_in_line(text: str, offset: int, home: str | None, table: Lookalikes,
-                   candidates: regex.Pattern = WORD) -> Iterator[MixedWord]:
-    for match in candidates.finditer(text):
-        word = match.group()
+    # Only words with a letter or mark outside some script can be mixed: a word without one has
+    # letters, marks and Common or Inherited characters of that script only, so its resolved
+    # script set holds it. Any script will do; a cheap guess at the main one leaves fewest words.
+    text = doc.text
+    for start, end in words_with(_foreign_letter(_likely_main_script(text)), text):
+        word = text[start:end]
         if word.isascii():
             continue
         resolved = resolved_scripts(word)
@@ -112,10 +97,31 @@ def _mixed_in_line(text: str, offset: int, home: str | None, table: Lookalikes,
         letters = Counter(primary_script(c) for c in word if c.isalpha())
         letters.pop(None, None)
         ranked = letters.most_common()
-        target = ranked[0][0] if ranked else home  # only marks ("\u0903\u064b"): odd against the document's script
-        if len(ranked) > 1 and ranked[0][1] == ranked[1][1] and home in letters:
-            target = home
-        yield MixedWord(offset + match.start(), word, runs, target, _repair(word, target, table))
+        if not ranked:
+            target = main_script(doc)  # only marks ("\u0903\u064b"): odd against the document's script
+        elif len(ranked) > 1 and ranked[0][1] == ranked[1][1] and main_script(doc) in letters:
+            target = main_script(doc)
+        else:
+            target = ranked[0][0]
+        yield MixedWord(start, word, runs, target, _repair(word, target, table))
+
+
+_NON_ASCII_LETTER = regex.compile(r"[\p{L}--\p{ASCII}]", regex.V1)
+
+
+def _likely_main_script(text: str) -> str | None:
+    """The script of the first letter outside ASCII, else Latin if there is an ASCII letter.
+
+    A guess, nearly always `main_script`: Latin names often come first in other
+    scripts' articles (a headline "CNN: ..."), but are seldom written with accents.
+    """
+    match = _NON_ASCII_LETTER.search(text)
+    if match:
+        return primary_script(match.group())
+    return "Latin" if _ASCII_LETTER.search(text) else None
+
+
+_ASCII_LETTER = regex.compile(r"[A-Za-z]")
 
 
 def _repair(word: str, target: str, table: Lookalikes) -> str | None:
@@ -252,6 +258,8 @@ class LookalikeLetter(Rule):
 
     def _lone_letters(self, doc: Document) -> Iterator[Finding]:
         """A one-letter word in another script between two words of the document's script."""
+        if not any(_could_report_in(doc, script) for script in _BASIC):
+            return  # no letter to report whichever the home script: spare counting its letters
         home = main_script(doc)
         table = lookalikes()
         if home not in _BASIC:
@@ -274,6 +282,36 @@ class LookalikeLetter(Rule):
                 message = f"{primary_script(letter)} “{letter}” among {home} words; write {home} “{twin}”"
                 yield self.finding(doc, start, start + 1, message, self.fix(
                     f"Write “{twin}”", [self.edit(doc, start, start + 1, twin)]))
+
+
+def _could_report_in(doc: Document, home: str) -> bool:
+    """Whether `_lone_letters` could find a letter in `doc` were `home` its main script.
+
+    Each test is a scan of the text, far cheaper than counting its letters to
+    find the main script; the first, a plain character class, is the fastest.
+    """
+    letter, lone_letter = _lone_lookalike(home)
+    return bool(letter.search(doc.text) and may_be_main_script(doc, home) and lone_letter.search(doc.text))
+
+
+@functools.cache
+def _lone_lookalike(home: str) -> tuple[re.Pattern, regex.Pattern]:
+    """A letter `_lone_letters` could report when the home script is `home`, and the same letter
+    as a one-letter word (no letter, mark or joiner on either side).
+
+    That is a lower-case letter of another script whose twin is a letter of
+    `home`'s basic alphabet.
+    """
+    table = lookalikes()
+    letters = "".join(sorted(
+        letter for (letter, script), twin in table.to_script.items()
+        if script == home and len(letter) == 1 and letter.islower() and twin in _BASIC[home]
+        and primary_script(letter) != home
+    ))
+    if not letters:
+        return re.compile("(?!)"), regex.compile("(?!)")
+    chars = r"[\p{L}\p{M}\u200c\u200d]"
+    return re.compile(f"[{re.escape(letters)}]"), regex.compile(rf"(?<!{chars})[{regex.escape(letters)}](?!{chars})")
 
 
 def _in_script(word: str, script: str) -> bool:

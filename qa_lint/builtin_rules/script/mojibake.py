@@ -58,6 +58,8 @@ class _Candidates:
     _pair = re.compile(f"[{_LEAD}][{_CONTINUATION}]")
 
     def finditer(self, text: str) -> Iterator[re.Match]:
+        if not self._pair.search(text):
+            return iter(())  # a run holding a pair holds it in the text too: most texts have none
         return (m for m in self._run.finditer(text) if self._pair.search(m.group()))
 
     def sub(self, replace, text: str) -> str:

@@ -23,16 +23,20 @@ def decomposed_clusters(text: str) -> Iterator[tuple[int, int, str]]:
     (composition exclusions such as Devanagari क़) look the same and are
     searchable as they are; they are not reported.
     """
+    if unicodedata.is_normalized("NFC", text):
+        return  # NFC never joins across a line break, so every line of an NFC text is NFC too
     for line in regex.finditer(r"[^\n]*\p{M}[^\n]*", text):
         if unicodedata.is_normalized("NFC", line.group()):
             continue
-        for match in GRAPHEME.finditer(line.group()):
-            cluster = match.group()
-            if not _HAS_MARK.search(cluster):
-                continue
-            composed = unicodedata.normalize("NFC", cluster)
-            if len(composed) < len(cluster):
-                yield line.start() + match.start(), line.start() + match.end(), composed
+        start = line.start()
+        for cluster in GRAPHEME.findall(line.group()):
+            end = start + len(cluster)
+            # One character never composes into fewer: only longer clusters need a closer look.
+            if end - start > 1 and _HAS_MARK.search(cluster):
+                composed = unicodedata.normalize("NFC", cluster)
+                if len(composed) < len(cluster):
+                    yield start, end, composed
+            start = end
 
 
 class NotNfc(Rule):

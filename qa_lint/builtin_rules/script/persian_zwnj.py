@@ -14,7 +14,6 @@ from ...model import Category, Finding
 from ...rule import Example, Rule
 from . import data
 from .grouping import REPORT_CHOICES, once_per_form, times, validate_report_option
-from .unicode_scripts import WORD
 
 ZWNJ = "\u200c"
 # "auto": one summary finding for a file stripped of every non-joiner, else one per word form.
@@ -48,6 +47,7 @@ class PersianData:
     after_heh: tuple[str, ...]
     after_yeh: tuple[str, ...]
     compound: tuple[str, ...]
+    compound_in_heh: tuple[str, ...]  # the compound parts ending in ه
     words: dict[str, str]  # joined spelling -> right spelling
     accepted: frozenset[str]
 
@@ -75,6 +75,7 @@ def persian() -> PersianData:
         after_heh=longest_first(table["after-silent-heh"]),
         after_yeh=longest_first(table["after-final-yeh"]),
         compound=longest_first(table["compound-parts"]),
+        compound_in_heh=tuple(p for p in longest_first(table["compound-parts"]) if p.endswith("ه")),
         words={word.replace(ZWNJ, ""): word for word in table["words"]},
         accepted=frozenset(table["accepted"]),
     )
@@ -95,35 +96,42 @@ def _is_verb(rest: str, lex: PersianData) -> bool:
 
 def _suffix_cut(part: str, heh_reading: bool, lex: PersianData) -> tuple[int, str] | None:
     """Where a suffix or second part begins that needs a ZWNJ before it, and which kind."""
-    for suffix in lex.plural:
+    for suffix in _endings(part, lex.plural):
         stem = part[: -len(suffix)]
-        if part.endswith(suffix) and len(stem) >= 2:
+        if len(stem) >= 2:
             if suffix == "های" and heh_reading:
                 return len(stem) + 1, "silent-heh"  # خانهای, ادارهای: خانه + ای, not خان + های
             if stem[-1] in NON_JOINING:
                 return None  # کارها: nothing joins across, nothing is missing
             return len(stem), "plural"
-    for suffix in lex.comparative:
+    for suffix in _endings(part, lex.comparative):
         stem = part[: -len(suffix)]
-        if part.endswith(suffix) and stem[-1:] not in NON_JOINING and stem not in lex.joined_comparatives:
+        if stem[-1:] not in NON_JOINING and stem not in lex.joined_comparatives:
             # Listed adjectives; a silent ه (پیچیده‌تر); and any stem before ترین, which ends no noun.
             if stem in lex.adjectives or len(stem) >= 3 and (_silent_heh(stem) or suffix == "ترین"):
                 return len(stem), "comparative"
-    if part.endswith("ی") and any(part[:-1].endswith(p) for p in lex.compound if p.endswith("ه")):
+    if part.endswith("ی") and part[:-1].endswith(lex.compound_in_heh):
         return len(part) - 1, "silent-heh"  # بسیج‌کننده‌ی: the ezafe after a compound in ه
-    for second in lex.compound:
+    for second in _endings(part, lex.compound):
         stem = part[: -len(second)]
-        if part.endswith(second) and len(stem) >= 3 and stem[-1] not in NON_JOINING:
+        if len(stem) >= 3 and stem[-1] not in NON_JOINING:
             return len(stem), "compound"
-    for ending in lex.after_heh:
+    for ending in _endings(part, lex.after_heh):
         stem = part[: -len(ending)]
-        if part.endswith(ending) and len(stem) >= 3 and _silent_heh(stem):
+        if len(stem) >= 3 and _silent_heh(stem):
             return len(stem), "silent-heh"
-    for ending in lex.after_yeh:
+    for ending in _endings(part, lex.after_yeh):
         stem = part[: -len(ending)]
-        if part.endswith(ending) and len(stem) >= 3 and stem[-1] == "ی":
+        if len(stem) >= 3 and stem[-1] == "ی":
             return len(stem), "final-yeh"
     return None
+
+
+def _endings(part: str, suffixes: tuple[str, ...]) -> tuple[str, ...]:
+    """The `suffixes` `part` ends with, in their order: one test rules out most words."""
+    if not part.endswith(suffixes):
+        return ()
+    return tuple(suffix for suffix in suffixes if part.endswith(suffix))
 
 
 def _silent_heh(stem: str) -> bool:
@@ -183,7 +191,8 @@ def _insert(part: str, cuts: list[int]) -> str:
     return ZWNJ.join(pieces)
 
 
-_PERSIAN_LETTERS = regex.compile(r"[\u0600-\u06ff]")
+# A `WORD` whose first character is in the Arabic block.
+_PERSIAN_WORD = regex.compile(r"(?<![\p{L}\p{M}\u200c\u200d])(?=[\u0600-\u06ff])[\p{L}\p{M}\u200c\u200d]+")
 
 
 class PersianMissingZwnj(Rule):
@@ -247,13 +256,12 @@ class PersianMissingZwnj(Rule):
         options = self.options(doc)
         enabled = frozenset(options.get("patterns", PATTERNS))
         mode = options.get("report", "auto")
-        words = [m for m in WORD.finditer(doc.text) if _PERSIAN_LETTERS.match(m.group())]
-        vocabulary = {part for m in words for part in m.group().split(ZWNJ)}
-        found = []
-        for match in words:
-            result = missing_zwnj(match.group(), vocabulary, enabled)
-            if result:
-                found.append((match, result))
+        words = list(_PERSIAN_WORD.finditer(doc.text))
+        spellings = {m.group() for m in words}
+        vocabulary = {part for form in spellings for part in form.split(ZWNJ)}
+        # Once per word form: the result depends on the form and the document only.
+        results = {form: missing_zwnj(form, vocabulary, enabled) for form in spellings}
+        found = [(match, results[match.group()]) for match in words if results[match.group()]]
         if not found:
             return
         forms = {match.group() for match, _ in found}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import cache, lru_cache
+from typing import Iterator
 
 import regex
 from regex import _regex_core
@@ -63,6 +64,25 @@ ANY: frozenset[str] = frozenset()  # stands for "every script" (Common, Inherite
 # A word for these rules: letters and marks, with the joiners that live inside words.
 WORD = regex.compile(r"[\p{L}\p{M}\u200c\u200d]+")
 LETTER_OR_MARK = regex.compile(r"[\p{L}\p{M}]")
+_WORD_CHARS = regex.compile(r"[\p{L}\p{M}\u200c\u200d]*")  # WORD's characters, from a position on
+_WORD_CHARS_BEFORE = regex.compile(_WORD_CHARS.pattern, regex.REVERSE)  # ... and back from one
+
+
+def words_with(char: regex.Pattern, text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each `WORD` of `text` holding a character `char` matches, in text order.
+
+    `char` matches one character. The text is searched for it and each one found
+    is widened to its word: when few words hold one, that is much faster than
+    looking at every word.
+    """
+    at = 0
+    while (found := char.search(text, at)) is not None:
+        end = _WORD_CHARS.match(text, found.start()).end()
+        if end == found.start():  # not a word character: in no word
+            at = end + 1
+            continue
+        yield _WORD_CHARS_BEFORE.match(text, 0, found.start()).start(), end
+        at = end
 
 
 @cache
@@ -144,6 +164,19 @@ def main_script(doc: Document) -> str | None:
     _MAIN_SCRIPT.clear()  # one document at a time is all the rules need
     _MAIN_SCRIPT[id(doc)] = (doc, script)
     return script
+
+
+def may_be_main_script(doc: Document, script: str) -> bool:
+    """False when `script` cannot be `main_script(doc)`: none of the characters it counts is in it.
+
+    One scan for a character of the script, where `main_script` counts every letter.
+    """
+    return _any_of_script(script).search(doc.text, 0, _SAMPLE) is not None
+
+
+@cache
+def _any_of_script(script: str) -> regex.Pattern:
+    return regex.compile(rf"\p{{scx={script}}}")
 
 
 _MAIN_SCRIPT: dict[int, tuple[Document, str | None]] = {}

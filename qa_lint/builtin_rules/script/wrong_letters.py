@@ -15,7 +15,7 @@ from ...model import Category, Finding
 from ...rule import Example, Rule
 from . import data
 from .grouping import once_per_form, times, validate_report_option
-from .unicode_scripts import WORD
+from .unicode_scripts import words_with
 
 
 @dataclass(frozen=True)
@@ -117,12 +117,11 @@ class WrongLetterForLanguage(Rule):
         if table is None:
             return
         every = self.options(doc).get("report") == "every"
-        words = [m for m in WORD.finditer(doc.text) if table.pattern.search(m.group())]
-        for match, count in once_per_form(words, lambda m: m.group(), every):
-            word = match.group()
+        text = doc.text
+        words = [(text[start:end], start, end) for start, end in words_with(table.pattern, text)]
+        for (word, start, end), count in once_per_form(words, lambda item: item[0], every):
             wrong = sorted(set(table.pattern.findall(word)))
             repaired = table.repair(word)
-            start, end = match.span()
             letters = ", ".join(_describe(c) for c in wrong)
             if repaired is None:
                 notes = "; ".join(table.no_fix[c] for c in wrong if c in table.no_fix)
