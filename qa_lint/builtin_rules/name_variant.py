@@ -24,7 +24,9 @@ def latin_names(group: ArticleGroup) -> tuple[list[Anchor], set[tuple[str, ...]]
     for doc in group.documents:
         if document_script(doc) == "Latin":
             for mention in cased_mentions(doc):
-                anchors.setdefault(mention.form, Anchor(mention.form, doc.path, name_key(mention.tokens)))
+                form = mention.form
+                if form not in anchors:  # the first mention of a form makes its anchor
+                    anchors[form] = Anchor(form, doc.path, name_key(mention.tokens))
     by_key: dict[tuple, list[tuple[str, ...]]] = {}
     for form in anchors:
         by_key.setdefault(anchors[form].key, []).append(tuple(form.split()))

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import compress, repeat
 
 from ..document import Document
 from .mentions import (
@@ -177,10 +178,15 @@ def _variant_candidates(doc: Document, common: frozenset[str], script: str | Non
 
 def _respelt_words(doc: Document, common: frozenset[str], script: str | None) -> frozenset[str]:
     """Words of `doc` (function words aside) that share their folded letters with another word of it."""
-    by_letters: dict[str, list[str]] = defaultdict(list)
-    for word in set(word_texts(doc)) - common:
-        by_letters[letters_signature(word, script)].append(word)
-    return frozenset(word for spellings in by_letters.values() if len(spellings) > 1 for word in spellings)
+    words = list(_distinct_words(doc) - common)
+    # map, Counter and compress step through the words in C (signatures are cached per word).
+    signatures = list(map(letters_signature, words, repeat(script)))
+    shared = {letters for letters, times in Counter(signatures).items() if times > 1}
+    return frozenset(compress(words, map(shared.__contains__, signatures)))
+
+
+def _distinct_words(doc: Document) -> frozenset[str]:
+    return doc.memo("names.distinct-words", lambda d: frozenset(word_texts(d)))
 
 
 # Scripts written without spaces between words: a "word" there is a phrase,
@@ -216,8 +222,10 @@ def usable_anchor(anchor: Anchor) -> bool:
 
 def rendering_mentions(doc: Document, anchors: list[Anchor], script: str | None) -> dict[tuple, list[Mention]]:
     """Phonetic key of a sibling's name -> the word runs of `doc` that render it."""
+    if unspaced(script):
+        return {}
     anchors = [a for a in anchors if usable_anchor(a)]
-    if not anchors or unspaced(script):
+    if not anchors:
         return {}
     found: dict[tuple, list[Mention]] = {}
     for anchor in anchors:
@@ -242,7 +250,7 @@ def runs_with_key(doc: Document, key: tuple[str, ...], script: str | None) -> li
 def _runs_with_key(doc: Document, key: tuple[str, ...], script: str | None) -> list[Mention]:
     if not 2 <= len(key) <= MAX_NGRAM:
         return []  # runs are 2-3 words long
-    first_words = _words_by_key(doc, script).get(key[0])
+    first_words = _words_with_key(doc, script, key[0])
     if not first_words:
         return []
     common = function_words((doc.lang or "").split("-")[0])
@@ -256,21 +264,39 @@ def _runs_with_key(doc: Document, key: tuple[str, ...], script: str | None) -> l
             and all(script_of(w) == script for w in tokens)
         )
 
-    return ngrams_where(doc, lines, keep, range(len(key), len(key) + 1))
+    return ngrams_where(doc, lines, keep, range(len(key), len(key) + 1), first_words)
 
 
-def _words_by_key(doc: Document, script: str | None) -> dict[str, frozenset[str]]:
-    """Phonetic key -> the words of `doc` that may open a name of `script` (no function word) with it."""
+def _words_with_key(doc: Document, script: str | None, key: str) -> frozenset[str]:
+    """The words of `doc` that may open a name of `script` (no function word) and have the phonetic key `key`."""
+    words = doc.memo(("names.keyed-words", _generation), _keyed_words)
+    return words & _WORDS_BY_KEY.get((script, key), _NO_WORDS)
 
-    def index(doc: Document) -> dict[str, frozenset[str]]:
-        common = function_words((doc.lang or "").split("-")[0])
-        by_key: dict[str, set[str]] = defaultdict(set)
-        for word in set(word_texts(doc)) - common:
-            if script_of(word) == script:
-                by_key[word_key(word)].add(word)
-        return {key: frozenset(found) for key, found in by_key.items()}
 
-    return doc.memo(("names.words-by-key", script), index)
+# (script, phonetic key) -> the words met with it, in any document: a document's words with a
+# key are this set's intersection with its own words, taken in C, with no step per word.
+# A word is keyed once per process; past a bound the index is emptied and its generation
+# changes, so that each document enters its words again.
+_WORDS_BY_KEY: dict[tuple[str | None, str], set[str]] = defaultdict(set)
+_KEYED: set[str] = set()
+_MAX_KEYED = 200_000
+_generation = 0
+_NO_WORDS: frozenset[str] = frozenset()
+
+
+def _keyed_words(doc: Document) -> frozenset[str]:
+    """`doc`'s words but its function words, entered in `_WORDS_BY_KEY`."""
+    global _KEYED, _generation
+    words = _distinct_words(doc) - function_words((doc.lang or "").split("-")[0])
+    new = words - _KEYED
+    if len(_KEYED) + len(new) > _MAX_KEYED:
+        _WORDS_BY_KEY.clear()
+        _KEYED, new = set(), words
+        _generation += 1
+    for word in new:
+        _WORDS_BY_KEY[(script_of(word), word_key(word))].add(word)
+    _KEYED |= new
+    return words
 
 
 def anchored_groups(doc: Document, anchors: list[Anchor], script: str | None) -> list[FormGroup]:

@@ -13,6 +13,7 @@ import functools
 import operator
 from collections import Counter
 from collections.abc import Callable, Iterable
+from itertools import compress
 from typing import NamedTuple
 
 import regex
@@ -41,6 +42,7 @@ def _name_hint() -> regex.Pattern:
     )
 MAX_NGRAM = 3
 _FIRST = operator.itemgetter(0)
+_new = tuple.__new__
 
 
 class Mention(NamedTuple):  # a tuple: word runs of a long article number in the tens of thousands
@@ -104,7 +106,8 @@ def _is_capitalised(word: str) -> bool:
 
 
 def _lowercase_vocabulary(doc: Document) -> frozenset[str]:
-    return frozenset(w.casefold() for w in set(word_texts(doc)) if w[0].islower())
+    """The words `doc` writes in lower case, case-folded: built when a run first needs it (half don't)."""
+    return doc.memo("names.lowercase", lambda d: frozenset(w.casefold() for w in set(word_texts(d)) if w[0].islower()))
 
 
 def cased_mentions(doc: Document) -> list[Mention]:
@@ -113,7 +116,6 @@ def cased_mentions(doc: Document) -> list[Mention]:
 
 
 def _cased_mentions(doc: Document) -> list[Mention]:
-    lowercase = _lowercase_vocabulary(doc)
     title_words = titles(doc.lang)
     joiners = connectors()
     found: list[Mention] = []
@@ -126,24 +128,27 @@ def _cased_mentions(doc: Document) -> list[Mention]:
         # Anything but one space ends a name, so names are looked for in stretches of
         # words one space apart, and only in those with a hint of one.
         for stretch in _SPACED_WORDS.finditer(text):
-            # Its first word opens a sentence at the line's start or after sentence punctuation.
-            opens_sentence = previous_end is None or bool(_SENTENCE_END.search(text, previous_end, stretch.start()))
-            previous_end = stretch.end()
-            if not hint.search(text, stretch.start(), stretch.end()):
+            before, previous_end = previous_end, stretch.end()
+            if not hint.search(text, stretch.start(), previous_end):
                 continue
             run: list[Word] = []
             run_opens_sentence = False
+            base = line.start
             spans = zip(stretch.captures("w"), stretch.starts("w"), stretch.ends("w"))
             for position, (word, start, end) in enumerate(spans):
-                if _is_capitalised(word) or (run and word in joiners):
+                if word[0].isupper() or (run and word in joiners):  # capitalised, or a connector inside
                     if not run:
-                        run_opens_sentence = opens_sentence and position == 0
-                    run.append(Word(word, line.start + start, line.start + end))
+                        # The stretch's first word opens a sentence at the line's start or after
+                        # sentence punctuation (looked for only there).
+                        run_opens_sentence = position == 0 and (
+                            before is None or bool(_SENTENCE_END.search(text, before, stretch.start()))
+                        )
+                    run.append(_new(Word, (word, base + start, base + end)))  # Word(...) without a Python call
                 elif run:
-                    found.extend(_mention_from_run(doc, line.number, run, run_opens_sentence, lowercase, title_words))
+                    found.extend(_mention_from_run(doc, line.number, run, run_opens_sentence, title_words))
                     run = []
             if run:
-                found.extend(_mention_from_run(doc, line.number, run, run_opens_sentence, lowercase, title_words))
+                found.extend(_mention_from_run(doc, line.number, run, run_opens_sentence, title_words))
     return found
 
 
@@ -151,7 +156,7 @@ def _capitalised_parts(run: list[Word]) -> list[str]:
     return [part for w in run for part in _HYPHEN.split(w.text) if part and _is_capitalised(part)]
 
 
-def _mention_from_run(doc, line_number, run, at_sentence_start, lowercase, title_words) -> list[Mention]:
+def _mention_from_run(doc, line_number, run, at_sentence_start, title_words) -> list[Mention]:
     if len(run) == 1 and not _HYPHEN.search(run[0].text):
         return []  # one capital at most: most runs are a sentence's first word
     joiners = connectors()
@@ -161,7 +166,11 @@ def _mention_from_run(doc, line_number, run, at_sentence_start, lowercase, title
     while len(_capitalised_parts(run[1:])) >= 2 and run[0].text.rstrip(".").casefold() in title_words:
         run.pop(0)
         at_sentence_start = False
-    if at_sentence_start and len(_capitalised_parts(run[1:])) >= 2 and run[0].text.casefold() in lowercase:
+    if (
+        at_sentence_start
+        and len(_capitalised_parts(run[1:])) >= 2
+        and run[0].text.casefold() in _lowercase_vocabulary(doc)
+    ):
         run.pop(0)  # "Selon Phan Anh Son": the opener is an ordinary word
     capitalised = _capitalised_parts(run)
     if len(capitalised) < 2 or len(run) > 8:
@@ -191,12 +200,14 @@ def ngrams_where(
     lines: Iterable[int],
     keep: Callable[[tuple[str, ...]], bool] | None = None,
     sizes: range = range(2, MAX_NGRAM + 1),
+    first: frozenset[str] | None = None,
 ) -> list[Mention]:
     """The runs `ngrams` finds, in its order, on `lines` only (0-based, ascending) and that `keep` accepts.
 
     Building every run of a long article costs more than all the rest of the
     names rules: callers that know which words they look for pass the lines
-    that hold them and a test of the words.
+    that hold them and a test of the words, and the words a run must open
+    with (`first`) if they know them.
     """
     found: list[Mention] = []
     text = doc.text
@@ -205,7 +216,10 @@ def ngrams_where(
         number, base = index + 1, lines_of[index].start
         for tokens_of, starts, ends in _segments(doc, index):
             for size in sizes:
-                for i in range(len(tokens_of) - size + 1):
+                positions = range(len(tokens_of) - size + 1)
+                if first is not None:  # the positions of the opening words, picked in C
+                    positions = compress(positions, map(first.__contains__, tokens_of))
+                for i in positions:
                     tokens = tokens_of[i : i + size]
                     if keep is None or keep(tokens):
                         start, end = base + starts[i], base + ends[i + size - 1]

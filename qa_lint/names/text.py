@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 import unicodedata
 from typing import NamedTuple
@@ -82,8 +83,11 @@ def has_marks(text: str) -> bool:
 @functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case, diacritics, ZWNJ, hyphens and spaces removed: the letters alone."""
-    text = strip_marks(text).casefold().replace("\u200c", "").replace("\u200d", "")
-    return "".join(c for c in text if c not in _HYPHENS and not c.isspace())
+    return _NOT_LETTERS.sub("", strip_marks(text).casefold())
+
+
+# What `fold` drops: ZWNJ, ZWJ, hyphens and spaces (`\s` is `str.isspace` for `re`).
+_NOT_LETTERS = re.compile(rf"[\s\u200c\u200d{re.escape(_HYPHENS)}]")
 
 
 @functools.lru_cache(maxsize=1)
