@@ -6,6 +6,7 @@ configuration or input errors. A user's mistake never shows a traceback.
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import os
@@ -308,6 +309,9 @@ def names(
 
 def run() -> None:
     """Console-script entry point."""
+    # Linting allocates millions of short-lived objects (words, mentions, findings) and few
+    # cycles: a collection every 700 allocations cost about 6% of a run, every 50,000 about none.
+    gc.set_threshold(50_000, 20, 100)
     # Reports hold every script on earth: never let the terminal's encoding drop them.
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
