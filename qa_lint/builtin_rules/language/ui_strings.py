@@ -23,10 +23,12 @@ _MAX_WORDS = 8
 
 
 @functools.lru_cache(maxsize=1)
-def _sources() -> dict[str, list[str]]:
-    """Language -> whole-line patterns: every boilerplate rule's patterns with that language's labels."""
+def _sources() -> tuple[dict[str, list[str]], dict[str, frozenset[str]]]:
+    """Language -> whole-line patterns (every boilerplate rule's patterns with that language's
+    labels), and language -> its labels case-folded: each pattern needs one of them."""
     names = load().names
     by_lang: dict[str, list[str]] = {}
+    labels_of: dict[str, set[str]] = {}
     for path in sorted((builtin_pack_dir() / "boilerplate").glob("*.toml")):
         with open(path, "rb") as handle:
             tables = tomllib.load(handle).get("rule", [])
@@ -39,15 +41,16 @@ def _sources() -> dict[str, list[str]]:
                     continue
                 alternation = "|".join(regex.escape(t) for t in sorted(set(labels), key=len, reverse=True))
                 for source in table.get("patterns", []):
-                    if "{tokens}" in source:
+                    if "{tokens}" in source:  # every such pattern needs a label: none is optional
                         by_lang.setdefault(lang, []).append(source.replace("{tokens}", f"(?:{alternation})"))
-    return by_lang
+                        labels_of.setdefault(lang, set()).update(label.casefold() for label in labels)
+    return by_lang, {lang: frozenset(labels) for lang, labels in labels_of.items()}
 
 
 @functools.lru_cache(maxsize=None)
 def _pattern(lang: str) -> regex.Pattern | None:
     """One language's pattern, compiled when a document first needs it (compiling all costs 0.2 s)."""
-    sources = _sources().get(lang)
+    sources = _sources()[0].get(lang)
     if not sources:
         return None
     flags = regex.VERSION1 | regex.IGNORECASE | regex.FULLCASE
@@ -59,7 +62,12 @@ def ui_language(text: str, lang: str, in_play: tuple[str, ...]) -> str | None:
     stripped = text.strip()
     if not stripped or len(stripped) > _MAX_LINE or stripped.count(" ") >= _MAX_WORDS:
         return None
+    folded = stripped.casefold()
+
     def matches(code: str) -> bool:
+        # No label of that language in the line: no need to compile its pattern (tens of ms at start-up).
+        if not any(label in folded for label in _sources()[1].get(code, ())):
+            return False
         pattern = _pattern(code)
         return pattern is not None and pattern.fullmatch(stripped) is not None
 
