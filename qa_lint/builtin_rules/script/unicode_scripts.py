@@ -41,14 +41,17 @@ _GROUP_SIZE = 12
 
 
 @cache
-def _script_groups() -> tuple[tuple[regex.Pattern, tuple[tuple[str, regex.Pattern], ...]], ...]:
-    """Built on first use: 170 patterns are 7 ms of start-up that runs without non-ASCII text skip."""
-    groups = []
-    for i in range(0, len(_SCRIPT_NAMES), _GROUP_SIZE):
-        chunk = _SCRIPT_NAMES[i : i + _GROUP_SIZE]
-        group = regex.compile("[" + "".join(rf"\p{{scx={name}}}" for name in chunk) + "]")
-        groups.append((group, tuple((name.title(), regex.compile(rf"\p{{scx={name}}}")) for name in chunk)))
-    return tuple(groups)
+def _script_groups() -> tuple[tuple[regex.Pattern, tuple[str, ...]], ...]:
+    """One pattern per group of scripts, built on first use (start-up skips them for ASCII text)."""
+    chunks = (_SCRIPT_NAMES[i : i + _GROUP_SIZE] for i in range(0, len(_SCRIPT_NAMES), _GROUP_SIZE))
+    return tuple((regex.compile("[" + "".join(rf"\p{{scx={name}}}" for name in chunk) + "]"), chunk)
+                 for chunk in chunks)
+
+
+@cache
+def _script_pattern(name: str) -> regex.Pattern:
+    """One script's pattern, compiled when a character of its group first turns up (most never do)."""
+    return regex.compile(rf"\p{{scx={name}}}")
 
 
 # Writing systems that combine several scripts (UTS #39 augmentation).
@@ -93,9 +96,10 @@ def scripts_of(char: str) -> frozenset[str]:
     found: set[str] = set()
     for group, members in _script_groups():
         if group.match(char):
-            for name, pattern in members:
-                if pattern.match(char):
-                    found |= _AUGMENT.get(name, {name})
+            for name in members:
+                if _script_pattern(name).match(char):
+                    title = name.title()
+                    found |= _AUGMENT.get(title, {title})
     return frozenset(found)
 
 
