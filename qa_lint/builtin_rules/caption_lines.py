@@ -156,9 +156,9 @@ def _credit_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
 
 def find_credit(text: str, offset: int) -> Credit | None:
     """The credit at the end of `text` (a line without its pipes), `offset` being where `text` starts."""
-    bracket, dash, bare = _credit_patterns()
     if not any(mark in text for mark in ":：="):
-        return None
+        return None  # every credit form has a separator (and the patterns cost 7 ms to compile)
+    bracket, dash, bare = _credit_patterns()
     # A credit is at the end of the line: searching its last characters is enough (and fast).
     tail = max(0, len(text) - _MAX_NAME - 40)
     for form, pattern in (("bracket", bracket), ("dash", dash), ("bare", bare)):
