@@ -11,7 +11,7 @@ suppressed through `per-file-ignores` and the baseline instead.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Iterable
 
 import regex
@@ -113,10 +113,33 @@ def apply_suppressions(
                     directive.used.add(selector)
                     suppressed = True
             if not suppressed:
-                kept.append(finding)
+                kept.append(_without_suppressed_edits(finding, directives))
         kept.extend(_unused(doc, ruleset, directives, known))
         by_path[doc.path] = kept
     return [finding for group in by_path.values() for finding in group]
+
+
+def _without_suppressed_edits(finding: Finding, directives: list[Directive]) -> Finding:
+    """`finding` whose fix no longer edits lines a comment suppresses its rule on.
+
+    A fix may repair every occurrence of a word form; an occurrence on a line the
+    writer marked as ignored for that rule is left as written.
+    """
+    if finding.fix is None or len(finding.fix.edits) < 2:
+        return finding
+    edits = []
+    for edit in finding.fix.edits:
+        protected = False
+        for directive in directives:
+            selector = directive.matches(replace(finding, start=edit.start))
+            if selector is not None:
+                directive.used.add(selector)  # it keeps that line as written: not an unused comment
+                protected = True
+        if not protected:
+            edits.append(edit)
+    if len(edits) == len(finding.fix.edits):
+        return finding
+    return replace(finding, fix=replace(finding.fix, edits=tuple(edits)) if edits else None)
 
 
 def _inside(finding: Finding, directive: Directive) -> bool:

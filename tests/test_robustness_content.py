@@ -161,7 +161,6 @@ def test_language_detected_from_text():
         lint({"article.txt": (text or "x").encode("utf-8")})
 
 
-@pytest.mark.xfail(strict=True, reason="S003/S005/S011 fix one occurrence of a form per pass; see the report of issue 8")
 def test_fix_settles_for_a_form_written_many_times():
     """A Persian article typed on an Arabic keyboard: one word form, twelve times."""
     _, outcome = lint({"fa/article.txt": "او يك كتاب خرید.\n".encode("utf-8") * 12})

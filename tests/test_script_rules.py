@@ -161,8 +161,12 @@ def test_fixes_stay_in_their_span_and_are_idempotent(code, text, lang):
     assert found
     for finding in found:
         assert finding.fix is not None
+        start, end = offset(finding.start), offset(finding.end)
         for edit in finding.fix.edits:
-            assert offset(finding.start) <= edit.start_offset <= edit.end_offset <= offset(finding.end)
+            inside = start <= edit.start_offset <= edit.end_offset <= end
+            # A form reported once is repaired wherever it is written: the same text elsewhere.
+            same_form = text[edit.start_offset : edit.end_offset] == text[start:end]
+            assert inside or same_form
     once = text
     for _ in range(5):  # the passes `--fix` would make
         once, applied = apply_fixes(once, findings(code, once, lang), unsafe=True)
@@ -170,3 +174,24 @@ def test_fixes_stay_in_their_span_and_are_idempotent(code, text, lang):
             break
     assert not findings(code, once, lang)
     assert apply_fixes(once, findings(code, once, lang), unsafe=True)[0] == once
+
+
+def test_a_form_reported_once_is_fixed_everywhere_in_one_pass():
+    text = "او يك كتاب خرید.\n" * 12
+    found = findings("S003", text, "fa")
+    assert len(found) == 2 and all(len(f.fix.edits) == 12 for f in found)
+    fixed, applied = apply_fixes(text, found, unsafe=True)
+    assert applied == 2 and fixed == "او یک کتاب خرید.\n" * 12
+
+
+def test_fixes_with_interleaved_edits_apply_together_and_overlapping_ones_wait():
+    from qa_lint.model import Edit, Finding, Fix, Position, Severity, Category
+
+    def finding(*spans):
+        edits = tuple(Edit(Position(1, a + 1), Position(1, b + 1), "X", a, b) for a, b in spans)
+        return Finding("S003", "x", Category.SCRIPT, Severity.WARNING, "m", "x", Position(1, 1), Position(1, 2),
+                       "fa", fix=Fix("f", edits))
+
+    text = "abcdefghij"
+    assert apply_fixes(text, [finding((0, 1), (4, 5)), finding((2, 3), (8, 9))]) == ("XbXdXfghXj", 2)
+    assert apply_fixes(text, [finding((0, 5)), finding((2, 3), (8, 9))]) == ("Xfghij", 1)

@@ -100,3 +100,13 @@ def test_per_file_ignores_with_a_prefix_and_a_code(tmp_path):
         ("archive/2020/fr/a.txt", "B001"),
         ("archive/2020/fr/a.txt", "B003"),
     ]
+
+
+def test_a_fix_for_every_occurrence_leaves_a_suppressed_line_as_written(tmp_path):
+    """S003 reports a word form once and its fix repairs every occurrence, except where a comment says not to."""
+    line = "او يك كتاب خرید.\n"
+    write(tmp_path / "fa" / "a.md", line + "\n<!-- qa-lint: ignore S003 -->\n" + line + "\n" + line)
+    result = run_cli("check", "--fix", "--select", "S003,F006", ".", cwd=tmp_path)
+    assert result.code == 0, result.stdout + result.stderr
+    fixed = (tmp_path / "fa" / "a.md").read_text(encoding="utf-8").splitlines()
+    assert fixed[0] == fixed[5] == "او یک کتاب خرید." and fixed[3] == line.rstrip("\n")

@@ -115,7 +115,8 @@ class UnexpectedDigitSystem(Rule):
     Arabic-Indic digits in French. Which systems a language expects is data
     (`rules/script/_digits.toml`); a desk pins its house style with
     `[rule-options.S005] fa = ["persian"]` (the first system is the one fixes
-    write). Each system is reported once per file with its count;
+    write). Each system is reported once per file with its count, and its fix
+    converts every such number;
     `report = "every"` reports each number.
 
     ## Why is this bad?
@@ -162,7 +163,8 @@ class UnexpectedDigitSystem(Rule):
             systems = _systems(match.group())
             if len(systems) == 1 and next(iter(systems)) not in expected:
                 strays.append(match)
-        for match, count in once_per_form(strays, lambda m: next(iter(_systems(m.group()))), every):
+        for match, occurrences in once_per_form(strays, lambda m: next(iter(_systems(m.group()))), every):
+            count = len(occurrences)
             number = match.group()
             system = next(iter(_systems(number)))
             wanted = convert(number, expected[0])
@@ -170,8 +172,8 @@ class UnexpectedDigitSystem(Rule):
             lang = doc.lang or "this language"
             start, end = match.span()
             message = f"“{number}” uses {_label(system)} digits, which {lang} does not write here; write “{wanted}”{more}"
-            yield self.finding(doc, start, end, message, self.fix(
-                f"Write “{wanted}”", [self.edit(doc, start, end, wanted)]))
+            edits = [self.edit(doc, m.start(), m.end(), convert(m.group(), expected[0])) for m in occurrences]
+            yield self.finding(doc, start, end, message, self.fix(f"Write “{wanted}”", edits))
 
 
 RULES = (MixedDigitSystems(), UnexpectedDigitSystem())

@@ -2,13 +2,13 @@
 
 A Persian article typed without zero-width non-joiners, or on an Arabic
 keyboard, has the same fault in hundreds of places; one finding per distinct
-word form (at its first occurrence, with the count) keeps the report readable.
+word form (at its first occurrence, with the count, and a fix for every
+occurrence) keeps the report readable.
 `[rule-options.CODE] report = "every"` asks for every occurrence instead.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 T = TypeVar("T")
@@ -27,17 +27,17 @@ def validate_report_option(
             raise ValueError(f"unknown option `{key}` ({code} takes {allowed})")
 
 
-def once_per_form(items: list[T], key: Callable[[T], str], every: bool) -> Iterator[tuple[T, int]]:
-    """(item, occurrences of its form in the document): each item, or only each form's first."""
-    counts = Counter(key(item) for item in items)
-    seen: set[str] = set()
+def once_per_form(items: list[T], key: Callable[[T], str], every: bool) -> Iterator[tuple[T, list[T]]]:
+    """(item, every item of its form): each item alone, or each form's first with all of the form's
+    items, so that its fix repairs them all in one pass."""
+    if every:
+        yield from ((item, [item]) for item in items)
+        return
+    by_form: dict[str, list[T]] = {}
     for item in items:
-        form = key(item)
-        if every:
-            yield item, 1
-        elif form not in seen:
-            seen.add(form)
-            yield item, counts[form]
+        by_form.setdefault(key(item), []).append(item)
+    for group in by_form.values():  # dicts keep insertion order: forms in order of first occurrence
+        yield group[0], group
 
 
 def times(count: int) -> str:

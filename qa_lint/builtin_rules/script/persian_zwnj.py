@@ -208,7 +208,8 @@ class PersianMissingZwnj(Rule):
     A file with no non-joiner at all (a converter stripped them) and at least
     five word forms missing one gets a single summary finding, from the first
     such word to the last, whose fix inserts them all. Otherwise each word form
-    is reported once per file, at its first occurrence, with its count. Options
+    is reported once per file, at its first occurrence, with its count, and its
+    fix repairs every occurrence. Options
     (`[rule-options.S011]`): `report` = "auto" (the default just described),
     "summary", "first" (per word form) or "every" (each occurrence);
     `summary-from = 5`; `patterns = ["verb-prefix", "plural"]` keeps only some
@@ -269,13 +270,15 @@ class PersianMissingZwnj(Rule):
         if mode == "summary" or (mode == "auto" and stripped):
             yield self._summary(doc, found, stripped)
             return
-        for (match, (wanted, kinds)), count in once_per_form(found, lambda item: item[0].group(), mode == "every"):
+        for (match, (wanted, kinds)), occurrences in once_per_form(found, lambda item: item[0].group(),
+                                                                  mode == "every"):
+            count = len(occurrences)
             word = match.group()
             where = ", ".join(dict.fromkeys(_REASONS[k] for k in kinds))
             start, end = match.span()
             message = f"“{word}” needs a zero-width non-joiner ({where}); write “{wanted}”{times(count)}"
             yield self.finding(doc, start, end, message, self.fix(
-                f"Write “{wanted}”", [self.edit(doc, start, end, wanted)]))
+                f"Write “{wanted}”", [self.edit(doc, m.start(), m.end(), wanted) for m, _ in occurrences]))
 
 
     def _summary(self, doc: Document, found: list, stripped: bool) -> Finding:

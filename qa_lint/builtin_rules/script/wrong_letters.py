@@ -86,7 +86,8 @@ class WrongLetterForLanguage(Rule):
     in Arabic, and the like for Urdu, Pashto and Sorani Kurdish (the letters are
     data in `rules/script/_letters.toml`). The fix writes the language's own
     letter; Persian گ in Arabic is reported without one (ج, غ or ك depends on the
-    desk). Each word form is reported once per file with its count;
+    desk). Each word form is reported once per file with its count, and its fix
+    repairs every occurrence;
     `[rule-options.S003] report = "every"` reports each occurrence.
 
     ## Why is this bad?
@@ -119,7 +120,8 @@ class WrongLetterForLanguage(Rule):
         every = self.options(doc).get("report") == "every"
         text = doc.text
         words = [(text[start:end], start, end) for start, end in words_with(table.pattern, text)]
-        for (word, start, end), count in once_per_form(words, lambda item: item[0], every):
+        for (word, start, end), occurrences in once_per_form(words, lambda item: item[0], every):
+            count = len(occurrences)
             wrong = sorted(set(table.pattern.findall(word)))
             repaired = table.repair(word)
             letters = ", ".join(_describe(c) for c in wrong)
@@ -130,7 +132,7 @@ class WrongLetterForLanguage(Rule):
                 continue
             message = f"“{word}” has {letters} of another language; write “{repaired}”{times(count)}"
             yield self.finding(doc, start, end, message, self.fix(
-                f"Write “{repaired}”", [self.edit(doc, start, end, repaired)]))
+                f"Write “{repaired}”", [self.edit(doc, s, e, repaired) for _, s, e in occurrences]))
 
 
 RULES = (WrongLetterForLanguage(),)
