@@ -40,27 +40,30 @@ def apply_fixes(text: str, findings: Iterable[Finding], unsafe: bool = False) ->
 
 
 class _TakenEdits:
-    """Non-overlapping edits kept in order of their starts (and so of their ends)."""
+    """Edits taken so far, in order of (start, end); no two overlap, so their ends grow with their starts.
+
+    Two edits overlap when each starts before the other ends; an insertion (an
+    empty edit) overlaps only an edit it falls strictly inside. An insertion
+    may stand where a replacement starts or ends, and several insertions at one
+    place keep the order of their fixes.
+    """
 
     def __init__(self) -> None:
         self.edits: list[tuple[int, int, str]] = []
-        self._starts: list[int] = []
+        self._keys: list[tuple[int, int]] = []
 
     def overlaps(self, start: int, end: int) -> bool:
-        """Whether an edit of [start, end) would overlap one taken, or start where one starts (order unclear)."""
-        # Taken edits have distinct starts and non-decreasing ends: only the last one starting at or
-        # before `start` and the first one after it can be in the way.
-        index = bisect.bisect_right(self._starts, start)
-        if index and (self.edits[index - 1][0] == start or self.edits[index - 1][1] > start):
-            return True
-        return index < len(self.edits) and self.edits[index][0] < end
+        # The edits starting before `end` (before `start` for an insertion) are the only ones that
+        # can overlap; the last of them ends furthest.
+        before = bisect.bisect_left(self._keys, (end, -1)) if end > start else bisect.bisect_left(self._keys, (start, -1))
+        return before > 0 and self.edits[before - 1][1] > start
 
     def add(self, edits: list[tuple[int, int, str]]) -> None:
-        if not self.edits or edits[0][0] >= self.edits[-1][1]:
+        if not self._keys or (edits[0][0], edits[0][1]) >= self._keys[-1]:
             self.edits.extend(edits)  # the usual case, in order after everything taken: no search
-            self._starts.extend(start for start, _, _ in edits)
+            self._keys.extend((start, end) for start, end, _ in edits)
             return
-        for edit in edits:
-            index = bisect.bisect_right(self._starts, edit[0])
-            self.edits.insert(index, edit)
-            self._starts.insert(index, edit[0])
+        for start, end, content in edits:
+            index = bisect.bisect_right(self._keys, (start, end))
+            self.edits.insert(index, (start, end, content))
+            self._keys.insert(index, (start, end))

@@ -107,6 +107,9 @@ class Fix:
     message: str
     edits: tuple[Edit, ...]
     applicability: Applicability = Applicability.SAFE
+    # The edits repair separate occurrences of one problem (a word form written many times):
+    # suppressing one occurrence keeps the others, rather than the fix being all or nothing.
+    per_occurrence: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -178,8 +178,9 @@ class Rule:
         message: str,
         edits: Iterable[Edit],
         applicability: Applicability = Applicability.SAFE,
+        per_occurrence: bool = False,
     ) -> Fix:
-        return Fix(message, tuple(edits), applicability)
+        return Fix(message, tuple(edits), applicability, per_occurrence)
 
     def delete_lines_fix(self, doc: Document, first: int, last: int, message: str = "Delete the line") -> Fix:
         """A fix removing lines `first`..`last` (1-based, inclusive) with their terminators."""

@@ -106,6 +106,11 @@ def apply_suppressions(
         for finding in by_path.get(doc.path, []):
             if any(_inside(finding, directive) for directive in directives):
                 continue  # the comment is not article text: nothing in it is a finding
+            if finding.fix is not None and finding.fix.per_occurrence:
+                finding = _unsuppressed_occurrences(finding, directives, doc)
+                if finding is not None:
+                    kept.append(finding)
+                continue
             suppressed = False
             for directive in directives:
                 selector = directive.matches(finding)
@@ -113,33 +118,39 @@ def apply_suppressions(
                     directive.used.add(selector)
                     suppressed = True
             if not suppressed:
-                kept.append(_without_suppressed_edits(finding, directives))
+                kept.append(finding)
         kept.extend(_unused(doc, ruleset, directives, known))
         by_path[doc.path] = kept
     return [finding for group in by_path.values() for finding in group]
 
 
-def _without_suppressed_edits(finding: Finding, directives: list[Directive]) -> Finding:
-    """`finding` whose fix no longer edits lines a comment suppresses its rule on.
+def _unsuppressed_occurrences(finding: Finding, directives: list[Directive], doc: Document) -> Finding | None:
+    """`finding` for the occurrences no comment suppresses its rule on, or None when it covers them all.
 
-    A fix may repair every occurrence of a word form; an occurrence on a line the
-    writer marked as ignored for that rule is left as written.
+    A finding for a word form written many times stands at its first occurrence
+    and fixes them all: an occurrence on a suppressed line is left as written,
+    and when the first one is, the finding moves to the next.
     """
-    if finding.fix is None or len(finding.fix.edits) < 2:
-        return finding
+    assert finding.fix is not None
     edits = []
     for edit in finding.fix.edits:
         protected = False
         for directive in directives:
             selector = directive.matches(replace(finding, start=edit.start))
             if selector is not None:
-                directive.used.add(selector)  # it keeps that line as written: not an unused comment
+                directive.used.add(selector)
                 protected = True
         if not protected:
             edits.append(edit)
+    if not edits:
+        return None
     if len(edits) == len(finding.fix.edits):
         return finding
-    return replace(finding, fix=replace(finding.fix, edits=tuple(edits)) if edits else None)
+    fix = replace(finding.fix, edits=tuple(edits))
+    if edits[0].start == finding.start:
+        return replace(finding, fix=fix)
+    line = doc.lines[edits[0].start.line - 1].text
+    return replace(finding, start=edits[0].start, end=edits[0].end, source_line=line, fix=fix)
 
 
 def _inside(finding: Finding, directive: Directive) -> bool:

@@ -110,3 +110,13 @@ def test_a_fix_for_every_occurrence_leaves_a_suppressed_line_as_written(tmp_path
     assert result.code == 0, result.stdout + result.stderr
     fixed = (tmp_path / "fa" / "a.md").read_text(encoding="utf-8").splitlines()
     assert fixed[0] == fixed[5] == "او یک کتاب خرید." and fixed[3] == line.rstrip("\n")
+
+
+def test_a_form_whose_first_occurrence_is_suppressed_is_reported_at_the_next(tmp_path):
+    line = "او يك كتاب خرید.\n"
+    write(tmp_path / "fa" / "a.md", "<!-- qa-lint: ignore S003 -->\n" + line + "\n" + line + "\n" + line)
+    assert findings(tmp_path, "--select", "S003,F006") == [("S003", 4), ("S003", 4)]
+    result = run_cli("check", "--fix", "--select", "S003,F006", ".", cwd=tmp_path)
+    assert result.code == 0, result.stdout + result.stderr
+    fixed = (tmp_path / "fa" / "a.md").read_text(encoding="utf-8").splitlines()
+    assert fixed[1] == line.rstrip("\n") and fixed[3] == fixed[5] == "او یک کتاب خرید."

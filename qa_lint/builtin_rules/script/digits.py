@@ -173,7 +173,7 @@ class UnexpectedDigitSystem(Rule):
             start, end = match.span()
             message = f"“{number}” uses {_label(system)} digits, which {lang} does not write here; write “{wanted}”{more}"
             edits = [self.edit(doc, m.start(), m.end(), convert(m.group(), expected[0])) for m in occurrences]
-            yield self.finding(doc, start, end, message, self.fix(f"Write “{wanted}”", edits))
+            yield self.finding(doc, start, end, message, self.fix(f"Write “{wanted}”", edits, per_occurrence=True))
 
 
 RULES = (MixedDigitSystems(), UnexpectedDigitSystem())

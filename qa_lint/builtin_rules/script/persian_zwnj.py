@@ -278,8 +278,8 @@ class PersianMissingZwnj(Rule):
             start, end = match.span()
             message = f"“{word}” needs a zero-width non-joiner ({where}); write “{wanted}”{times(count)}"
             yield self.finding(doc, start, end, message, self.fix(
-                f"Write “{wanted}”", [self.edit(doc, m.start(), m.end(), wanted) for m, _ in occurrences]))
-
+                f"Write “{wanted}”", [self.edit(doc, m.start(), m.end(), wanted) for m, _ in occurrences],
+                per_occurrence=True))
 
     def _summary(self, doc: Document, found: list, stripped: bool) -> Finding:
         """One finding for the whole file, from the first word to the last, fixing them all."""

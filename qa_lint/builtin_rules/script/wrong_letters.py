@@ -132,7 +132,8 @@ class WrongLetterForLanguage(Rule):
                 continue
             message = f"“{word}” has {letters} of another language; write “{repaired}”{times(count)}"
             yield self.finding(doc, start, end, message, self.fix(
-                f"Write “{repaired}”", [self.edit(doc, s, e, repaired) for _, s, e in occurrences]))
+                f"Write “{repaired}”", [self.edit(doc, s, e, repaired) for _, s, e in occurrences],
+                per_occurrence=True))
 
 
 RULES = (WrongLetterForLanguage(),)
