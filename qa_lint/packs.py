@@ -73,5 +73,7 @@ def load_pack_file(file: Path, check_types: dict[str, type[PackRule]], label: st
         if check_type is None:
             known = ", ".join(sorted(check_types))
             raise data.fail(f"unknown check type {type_name!r} (known: {known})")
-        rules.append(check_type(data, origin=label, prepare=prepare))
+        # Only built-in check types are asked to wait (built-in packs use no other): a plugin's
+        # check type keeps the constructor it was written against.
+        rules.append(check_type(data, origin=label) if prepare else check_type(data, origin=label, prepare=False))
     return rules

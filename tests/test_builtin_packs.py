@@ -25,11 +25,30 @@ def test_builtin_pack_language_tags_are_canonical():
     assert lazy == {rule.code: rule.languages for rule in rules if getattr(rule, "languages", None)}
 
 
-def test_a_builtin_pattern_compiles_on_first_use_only():
+def test_a_plugin_check_type_keeps_its_two_argument_constructor(tmp_path):
+    """Check types from plugins were written against `__init__(self, data, origin)`."""
+    from qa_lint.checktypes.pattern import PatternCheck
+
+    class Legacy(PatternCheck):
+        type_name = "legacy"
+
+        def __init__(self, data, origin):
+            super().__init__(data, origin)
+
+    (tmp_path / "x.toml").write_text(
+        '[[rule]]\ncode = "X001"\nname = "x"\ncategory = "boilerplate"\ntype = "legacy"\nmessage = "m"\n'
+        'what = "w"\nwhy = "y"\npatterns = ["Lorem"]\n[[rule.examples]]\ntext = "Lorem"\n'
+        '[[rule.examples]]\ntext = "Ipsum"\nfires = false\n', encoding="utf-8")
+    (rule,) = load_packs([tmp_path], {**REGISTRY.check_types, "legacy": Legacy})
+    assert rule.patterns is not None  # a user's pack is compiled when read
+
+
+def test_a_builtin_pattern_compiles_when_it_first_checks_a_document():
+    from pathlib import Path
+
+    from qa_lint.document import Document
+
     rule = next(r for r in load_packs([builtin_pack_dir()], REGISTRY.check_types, prepare=False) if r.code == "B001")
     assert rule.patterns is None
-    rule.prepare()
-    compiled = rule.patterns
-    assert compiled and rule.patterns is compiled
-    rule.prepare()
-    assert rule.patterns is compiled
+    findings = list(rule.check(Document("fr/a.txt", Path("fr/a.txt"), "Texte.\nComment (0)\n", "fr")))
+    assert rule.patterns and [f.start.line for f in findings] == [2]

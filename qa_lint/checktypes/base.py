@@ -89,7 +89,8 @@ class PackRule(Rule):
         self.scope = Scope.DOCUMENT
         languages = data.take_list("languages", str, None)
         if languages is not None:
-            # The built-in packs' tags are canonical (a test checks): no tag database at start-up.
+            # The built-in packs' tags are canonical (a test checks): no tag database at start-up
+            # for the few without a two-letter code (`ckb`).
             tags = [normalize_tag(lang, strict=False) for lang in languages] if prepare else languages
             if None in tags:
                 raise data.fail(f"`languages` holds an unknown language tag: {languages[tags.index(None)]!r}")
