@@ -50,7 +50,20 @@ _ALPHA3 = dict(
 # Codes withdrawn or merged into others (`iw` is now `he`, `scc` is `sr`): langcodes knows them.
 _WITHDRAWN = frozenset({"iw", "in", "ji", "jw", "mo", "sh", "adp", "cnr", "drh", "drw", "hbs", "mol", "scc", "scr",
                         "swc", "tnf"})
-_REGION = frozenset("abcdefghijklmnopqrstuvwxyz")
+# Region subtags as langcodes writes them (`CA`, not the withdrawn `UK` it turns into `GB`);
+# a test checks the table against it.
+_REGIONS = frozenset((
+    "AA AC AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN "
+    "BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CP CR CU CV CW CX CY CZ DE "
+    "DG DJ DK DM DO DZ EA EC EE EG EH ER ES ET EU EZ FI FJ FK FM FO FR GA GB GD GE GF GG GH GI "
+    "GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU IC ID IE IL IM IN IO IQ IR IS IT JE JM "
+    "JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG "
+    "MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM "
+    "PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA QM QN QO QP QQ QR QS QT QV QW QX QY QZ RE RO "
+    "RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TA TC TD TF TG TH "
+    "TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM UN US UY UZ VA VC VE VG VI VN VU WF WS XA XB XC "
+    "XD XE XF XG XH XI XJ XK XL XM XN XO XP XQ XR XS XT XU XV XW XX XY XZ YE YT ZA ZM ZW ZZ "
+).split())
 
 # How many parent folders of a file may name its language (`fa/2024/x.txt`).
 # Looking further up would read user names and project folders as languages.
@@ -74,7 +87,7 @@ def normalize_tag(value: str, *, strict: bool = True) -> str | None:
     # The common cases without langcodes (25 ms of start-up): `fra`, `zho-CN`, `arb`; and in
     # strict mode, folder names that cannot be a two-letter language (`src`, `2024`, `drafts`).
     short = head if head in _ISO_639_1 else _ALPHA3.get(head)
-    if short and (not rest or (len(rest) == 2 and set(rest) <= _REGION)):
+    if short and (not rest or rest.upper() in _REGIONS):
         return short + ("-" + rest.upper() if rest else "")
     if head in _MACRO_MEMBERS and not rest:
         return _MACRO_MEMBERS[head]
