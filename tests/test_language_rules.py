@@ -135,3 +135,10 @@ def test_sentence_breaks(text, starts):
     from qa_lint.builtin_rules.language.analysis import sentence_breaks
 
     assert [text[i : i + 8] for i in sentence_breaks(text)] == starts
+
+
+def test_only_english_clitics_are_dropped_from_words():
+    from qa_lint.builtin_rules.language.words import words
+
+    found = [w.text for w in words("Il l'a dit jusqu'à hier, n'y pense pas; it's what I'm saying", frozenset(), frozenset())]
+    assert {"a", "à", "y"} <= set(found) and "s" not in found and "m" not in found

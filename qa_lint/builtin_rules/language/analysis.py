@@ -1,16 +1,20 @@
 """Finding text that is not in a document's language: script first, function words, then lingua.
 
-A line is looked at in three steps, cheapest first:
+A line is looked at in three steps, cheapest first (a line with too few
+function words of the languages that could be found in it skips them all):
 
 1. **Script.** Words in a script the document's language does not write
    (Latin in Persian, Cyrillic in French) are foreign without asking anyone;
-   runs of them with enough non-name words and function words are reported.
-2. **Function words.** Words in the document's own script are suspicious only
-   when more of them are function words of another language in play than of
-   the document's. Almost every line stops here.
+   runs of them with enough non-name words and function words are reported,
+   as a line, a sentence of the line, or a run inside one.
+2. **Function words.** Words in the document's own script, the line's and
+   each of its sentences', are suspicious only when more of them are function
+   words of another language in play than of the document's. Almost every
+   line stops here.
 3. **lingua**, with the languages in play only (the document's, its article
-   group's, the source language, English), decides the suspicious lines, with
-   a confidence that must be higher for short lines.
+   group's, the source language, English), decides the suspicious lines and
+   sentences, with a confidence (between the suspected language and the
+   document's) that must be higher for short ones.
 
 The result is computed once per document and shared by the rules L001-L004.
 """
@@ -275,8 +279,9 @@ def _judge_same_script(line: Line, masked: str, same: list[Word], lang: str,
     # A longer line: cut it into runs of one language, and call the whole line
     # foreign only when the runs in the document's language are a small part of it.
     runs = []
-    if (line_verdict or _suspicious(same, lang, rivals, data)) and _detector_codes(lang, rivals):
-        codes = _detector_codes(lang, rivals)
+    # The detector's languages are asked for only now: listing them imports lingua.
+    codes = _detector_codes(lang, rivals) if line_verdict or _suspicious(same, lang, rivals, data) else ()
+    if codes:
         foreign_words = 0
         # Words are in order and do not overlap, so a span's words are one slice, found by bisection:
         # filtering every word for every span was quadratic in the line's length (a 5 MB one-line file).
@@ -310,7 +315,7 @@ def _judge_same_script(line: Line, masked: str, same: list[Word], lang: str,
         if any(f.start < end and start < f.end for f in found):
             continue  # already reported as a whole sentence
         text = masked[inside[0].start : inside[-1].end]
-        confidence = detect.confidences(text, _detector_codes(lang, rivals)).get(span.lang, 0.0)
+        confidence = detect.confidences(text, codes).get(span.lang, 0.0)
         if confidence < limits.confidence_for(len(inside)):
             continue
         kind = _run_kind(masked, inside[0].start, inside[-1].end)

@@ -68,6 +68,7 @@ class Word:
 
 
 _APOSTROPHES = "'’"
+_CLITICS = frozenset({"s", "m", "t", "d", "S", "M", "T", "D"})
 _QUOTES = "«“„\"《「『"
 TITLE_MAX_WORDS = 3  # a longer quotation is speech, unless in title case
 
@@ -113,11 +114,19 @@ def words(text: str, function_words: frozenset[str], names: frozenset[str]) -> l
     for match in _WORD.finditer(text):
         word = match.group()
         start, end = match.span()
-        if end - start == 1 and start and text[start - 1] in _APOSTROPHES:
-            continue  # a clitic ("it's", "I'm", "didn't"): part of the word before it
+        if _is_clitic(text, word, start):
+            continue
         script, is_name, lower = facts.get(word) or _learn(facts, word, function_words, names)
         append(Word(start, end, word, script, is_name, lower))
     return found
+
+
+def _is_clitic(text: str, word: str, start: int) -> bool:
+    """An English clitic ("it's", "I'm", "didn't", "he'd"): part of the word before it, not a word.
+
+    Only these: French "l'a", "jusqu'à", "n'y" end in words of their own.
+    """
+    return word in _CLITICS and start > 0 and text[start - 1] in _APOSTROPHES
 
 
 def has_content_words(text: str, count: int, function_words: frozenset[str], names: frozenset[str]) -> bool:
@@ -128,9 +137,8 @@ def has_content_words(text: str, count: int, function_words: frozenset[str], nam
     facts = _facts_for(function_words, names)
     for match in _WORD.finditer(text):
         word = match.group()
-        start, end = match.span()
-        if end - start == 1 and start and text[start - 1] in _APOSTROPHES:
-            continue  # a clitic, as in `words`
+        if _is_clitic(text, word, match.start()):
+            continue
         if not (facts.get(word) or _learn(facts, word, function_words, names))[1]:
             count -= 1
             if not count:
@@ -162,7 +170,7 @@ def _facts_for(function_words: frozenset[str], names: frozenset[str]) -> dict[st
     key = (function_words, names)
     facts = _FACTS.get(key)
     if facts is None:
-        if len(_FACTS) >= 8:
+        if len(_FACTS) >= 8:  # sets of languages in play (a desk has a few); each up to _MAX_FORMS
             _FACTS.clear()
         facts = _FACTS[key] = {}
     return facts
