@@ -124,6 +124,7 @@ class _GitIgnore:
 def discover(
     paths: list[str], settings_for: Callable[[Path], Settings], cwd: Path
 ) -> tuple[list[Target], list[MissingPath]]:
+    _real_folder.cache_clear()  # folders and links may have changed since an earlier run in this process
     targets: dict[Path, Target] = {}
     missing: list[MissingPath] = []
     gitignore = _GitIgnore()

@@ -345,7 +345,6 @@ class Linter:
             level = ruleset.severities[rule.code]
             report.findings.append(finding if finding.severity == level else replace(finding, severity=level))
 
-
     @staticmethod
     def _safely(rule: Rule, report: Report, step, subject):
         """`step(subject)`, or `_CRASHED` with the error recorded: a rule bug must not end the run."""

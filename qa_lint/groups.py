@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .document import Document
-from .languages import language_from_path, normalize_tag, primary, strip_language_suffix
+from .languages import normalize_tag, primary, strip_language_suffix
 
 
 @dataclass(slots=True)
@@ -39,7 +39,7 @@ class ArticleGroup:
 
 
 def group_key(path: str) -> str | None:
-    """The key shared by all translations of the article at `path`, or None."""
+    """The key shared by all translations of the article at `path` (a normalised display path), or None."""
     folder, slash, name = path.rpartition("/")
     base = strip_language_suffix(name)
     if base is not None:

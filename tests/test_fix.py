@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import difflib
 import json
-import os
 import shutil
 import stat
 from pathlib import Path

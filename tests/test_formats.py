@@ -11,14 +11,13 @@ from __future__ import annotations
 import json
 import os
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 
 from qa_lint import __version__
 from qa_lint.formats.github import annotation, escape_data, escape_property
 from qa_lint.formats.reviewdog import _Converter, byte_column
-from qa_lint.model import Applicability, Category, Edit, Finding, Fix, Position, Severity
+from qa_lint.model import Category, Finding, Position, Severity
 
 from conftest import ROOT, SHARED, run_cli, write
 

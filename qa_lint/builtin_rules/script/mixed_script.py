@@ -71,7 +71,7 @@ _LAST: list = [None, []]
 
 @functools.cache
 def _foreign_letter(home: str | None) -> regex.Pattern:
-    """A letter or mark outside the home script: a line without one has no mixed word."""
+    """A letter or mark outside the home script: a line or word without one is not mixed."""
     if home is None:
         return regex.compile(r"[\p{L}\p{M}]")
     return regex.compile(rf"[[\p{{L}}\p{{M}}]--[\p{{scx={home}}}\p{{scx=Common}}\p{{scx=Inherited}}]]", regex.V1)
@@ -107,6 +107,7 @@ def _find_mixed_words(doc: Document) -> Iterator[MixedWord]:
 
 
 _NON_ASCII_LETTER = regex.compile(r"[\p{L}--\p{ASCII}]", regex.V1)
+_ASCII_LETTER = regex.compile(r"[A-Za-z]")
 
 
 def _likely_main_script(text: str) -> str | None:
@@ -119,9 +120,6 @@ def _likely_main_script(text: str) -> str | None:
     if match:
         return primary_script(match.group())
     return "Latin" if _ASCII_LETTER.search(text) else None
-
-
-_ASCII_LETTER = regex.compile(r"[A-Za-z]")
 
 
 def _repair(word: str, target: str, table: Lookalikes) -> str | None:

@@ -31,7 +31,6 @@ def _script_names() -> tuple[str, ...]:
     return tuple(sorted(max(names, key=lambda n: (len(n) != 4, len(n))) for names in by_id.values()))
 
 
-
 _SCRIPT_NAMES = tuple(
     name for name in _script_names() if name not in ("COMMON", "INHERITED", "UNKNOWN", "KATAKANAORHIRAGANA")
 )
