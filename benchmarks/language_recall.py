@@ -7,9 +7,10 @@ language's version of each article, so each article is one group) into a
 temporary folder, then plants into the copies sentences left untranslated: a
 sentence of the *same article* in another language, read from the corpus at
 run time (nothing is copied into the repository), either as a line of its own
-("line") or glued after the sentence of an existing line ("glued"). A sentence is planted into one translation of an article only: text
-found in a third language's translation too is taken for a quotation the
-original has, kept on purpose, and is not reported (see the language rules). Two
+("line") or glued after the sentence of an existing line ("glued"). A
+sentence is planted into one translation of an article only: text found in a
+third language's translation too is taken for a quotation the original has,
+kept on purpose, and is not reported (see the language rules). Two
 configurations are run, each on its own planted copy:
 
 * ``--source-language en``: English sentences planted in every other language:
