@@ -53,9 +53,8 @@ class _TakenEdits:
         self._keys: list[tuple[int, int]] = []
 
     def overlaps(self, start: int, end: int) -> bool:
-        # The edits starting before `end` (before `start` for an insertion) are the only ones that
-        # can overlap; the last of them ends furthest.
-        before = bisect.bisect_left(self._keys, (end, -1)) if end > start else bisect.bisect_left(self._keys, (start, -1))
+        # Only the edits starting before `end` can overlap; the last of them ends furthest.
+        before = bisect.bisect_left(self._keys, (end, -1))
         return before > 0 and self.edits[before - 1][1] > start
 
     def add(self, edits: list[tuple[int, int, str]]) -> None:

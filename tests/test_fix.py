@@ -246,3 +246,39 @@ def test_stdin_is_linted_as_the_named_file(tmp_path):
     assert not (tmp_path / "fr").exists()  # nothing written
     both = run_cli("check", "--stdin-filename", "a.txt", "a.txt", cwd=tmp_path, stdin=text)
     assert both.code == 2 and "name no paths" in both.stderr
+
+
+def test_apply_fixes_takes_a_fix_unless_an_edit_overlaps_one_taken():
+    """Against a plain reference: edits overlap when each starts before the other ends (an insertion
+    only inside another edit); a fix is taken whole or not at all, in order of its first edit."""
+    import random
+
+    from qa_lint.fixes import apply_fixes
+    from qa_lint.model import Category, Edit, Finding, Fix, Position, Severity
+
+    def finding(edits):
+        edits = tuple(Edit(Position(1, a + 1), Position(1, b + 1), c, a, b) for a, b, c in edits)
+        return Finding("X001", "x", Category.SCRIPT, Severity.WARNING, "m", "x", Position(1, 1), Position(1, 2),
+                       None, fix=Fix("f", edits))
+
+    def reference(text, fixes):
+        taken = []
+        for edits in sorted(fixes, key=lambda edits: min(e[0] for e in edits)):
+            edits = sorted(edits)
+            clash = any(x[1] > y[0] for x, y in zip(edits, edits[1:])) or any(
+                s < b and a < e for s, e, _ in edits for a, b, _ in taken)
+            if not clash:
+                taken.extend(edits)
+        out, cursor = [], 0
+        for a, b, c in sorted(taken, key=lambda t: (t[0], t[1])):
+            out += [text[cursor:a], c]
+            cursor = b
+        return "".join(out) + text[cursor:], len(taken)
+
+    rng = random.Random(7)
+    text = "abcdefghijklmno"
+    for _ in range(3000):
+        fixes = [[(a, a + rng.choice((0, 0, 1, 2, 3)), rng.choice("XYZ")) for a in rng.sample(range(15), rng.randint(1, 3))]
+                 for _ in range(rng.randint(1, 5))]
+        got, _ = apply_fixes(text, [finding(edits) for edits in fixes])
+        assert got == reference(text, fixes)[0], fixes
