@@ -155,3 +155,21 @@ def test_group_rule_time_grows_linearly(rule):
     small = min(group_seconds(rule, 100) for _ in range(2))
     large = min(group_seconds(rule, 100 * FACTOR) for _ in range(2))
     assert large < NOISE or large < RATIO * max(small, 1e-4), f"{rule.code}: {small:.3f}s -> {large:.3f}s"
+
+
+@pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="counts Linux memory mappings")
+def test_small_files_read_cost_no_memory_mapping_each(tmp_path):
+    """Reading with the 10 MB limit as the size once left one mapped page per file: 65,000 files
+    kept in memory hit the system's limit of mappings (MemoryError, workers unable to start)."""
+    from qa_lint.reading import read_bytes
+
+    for n in range(2000):
+        (tmp_path / f"{n}.txt").write_text("Le ministre a rencontré la délégation.\n", encoding="utf-8")
+
+    def mappings() -> int:
+        with open("/proc/self/maps") as handle:
+            return sum(1 for _ in handle)
+
+    before = mappings()
+    kept = [read_bytes(path, 10_000_000) for path in sorted(tmp_path.iterdir())]
+    assert len(kept) == 2000 and mappings() - before < 200
