@@ -380,13 +380,7 @@ def _units(jobs: list[_FileJob]) -> list[list[_FileJob]]:
 
 def _in_workers(linter: Linter, work):
     """Lint article groups in worker processes; results come back in order."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
     global _WORKER
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    _WORKER = linter  # a forked worker inherits it, with its rules and caches warm
     spec = (linter.resolver.overrides, linter.resolver.config_file, linter.cwd)
     # Batches of about 64 KB of text: big enough to amortise the hand-over.
     batches, batch, size = [], [], 0
@@ -399,6 +393,14 @@ def _in_workers(linter: Linter, work):
     if batch:
         batches.append(batch)
     try:
+        # Imported here, inside the fallback: loading multiprocessing's C module can fail too
+        # (seen with 100,000 files: "failed to map segment from shared object").
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        _WORKER = linter  # a forked worker inherits it, with its rules and caches warm
         pool = ProcessPoolExecutor(linter.jobs, mp_context=context, initializer=_start_worker, initargs=spec)
     except (ImportError, OSError):  # workers cannot start here (no shared memory, no fork): lint in process
         _WORKER = None
