@@ -20,17 +20,10 @@ from .data import load
 _SHOWN = 60  # characters of foreign text quoted in a message
 
 
-def languages_in_play(doc: Document, group: ArticleGroup, group_languages: list[str] | None = None) -> tuple[str, ...]:
-    """The document's language, the source language, English, then the group's other languages
-    (`group_languages`, when `_group_languages` was already asked)."""
-    if group_languages is None:
-        group_languages = _group_languages(group)
-    codes = [primary(doc.lang), primary(group.source_language), "en", *group_languages]
+def languages_in_play(doc: Document, group: ArticleGroup) -> tuple[str, ...]:
+    """The document's language, the source language, English, then the group's other languages."""
+    codes = [primary(doc.lang), primary(group.source_language), "en", *sorted(primary(d.lang) for d in group.documents)]
     return tuple(dict.fromkeys(code for code in codes if code))
-
-
-def _group_languages(group: ArticleGroup) -> list[str]:
-    return sorted(primary(d.lang) for d in group.documents)
 
 
 def _quote(doc: Document, item: Foreign) -> str:
@@ -43,13 +36,10 @@ class _LanguageRule(Rule):
     scope = Scope.GROUP
 
     def check_group(self, group: ArticleGroup) -> Iterator[Finding]:
-        group_languages = None  # once per group, not per document
         for doc in group.documents:
             if not doc.lang:
                 continue
-            if group_languages is None:
-                group_languages = _group_languages(group)
-            analysis = analyse(doc, languages_in_play(doc, group, group_languages))
+            analysis = analyse(doc, languages_in_play(doc, group))
             if analysis is None:
                 continue
             for item, finding in self.check_analysis(doc, analysis, primary(group.source_language)):
