@@ -149,3 +149,15 @@ def test_translation_whose_spelling_slips_is_reported_against_the_others(tmp_pat
     assert [(f["path"], f["line"], f["column"]) for f in found] == [("es/a.txt", 1, 1)]
     assert "“Phan Ahn Son” is written “Phan Anh Son” in 2 other translations of this article (en/a.txt, fr/a.txt)" in found[0]["message"]
     assert found[0]["fix"]["edits"][0]["content"] == "Phan Anh Son"
+    assert found[0]["fix"]["applicability"] == "unsafe"
+
+
+def test_plain_fix_leaves_a_name_the_other_translations_spell_differently(tmp_path):
+    # A majority of translations can share one typo: following them is an editor's call.
+    write(tmp_path / "en" / "a.txt", "Kenny Miler spoke.\n")
+    write(tmp_path / "de" / "a.txt", "Kenny Miler sprach.\n")
+    write(tmp_path / "fr" / "a.txt", "Kenny Miller a parlé.\n")
+    run_cli("check", "--select", "N005", "--fix", ".", cwd=tmp_path)
+    assert (tmp_path / "fr" / "a.txt").read_text(encoding="utf-8") == "Kenny Miller a parlé.\n"
+    run_cli("check", "--select", "N005", "--fix", "--unsafe-fixes", ".", cwd=tmp_path)
+    assert (tmp_path / "fr" / "a.txt").read_text(encoding="utf-8") == "Kenny Miler a parlé.\n"

@@ -6,7 +6,7 @@ from collections import defaultdict
 from typing import Iterator
 
 from ..groups import ArticleGroup
-from ..model import Category, Finding
+from ..model import Applicability, Category, Finding
 from ..names.mentions import Mention, cased_mentions, document_script
 from ..names.variants import DOUBLED, SWAPPED, signature, variant_kind
 from ..rule import Example, Rule, Scope
@@ -25,6 +25,10 @@ class NameRenderingMismatch(Rule):
     ("Phan Ahn Son" where the others have "Phan Anh Son"), that translation is
     reported with the others' form. Diacritics and hyphenation are left alone:
     languages differ there by convention.
+
+    The fix (the others' form) is unsafe: a majority of translations can share
+    one typo, and a language may keep its own form of a name (Spanish "Rapid
+    Viena"), so an editor decides.
 
     ## Why is this bad?
     A slip in one translation publishes a person nobody else has heard of;
@@ -81,7 +85,11 @@ class NameRenderingMismatch(Rule):
                             f"“{mention.text}” is written “{agreed_text}” in {len(seen[agreed])} other "
                             f"translations of this article ({others}); the forms differ in {kind}"
                         )
-                        fix = self.fix(f"Write “{agreed_text}”", [self.edit(doc, mention.start, mention.end, agreed_text)])
+                        fix = self.fix(
+                            f"Write “{agreed_text}”",
+                            [self.edit(doc, mention.start, mention.end, agreed_text)],
+                            Applicability.UNSAFE,
+                        )
                         yield self.finding(doc, mention.start, mention.end, message, fix)
 
 
