@@ -31,6 +31,10 @@ class InputProblem(Exception):
         self.message = message
         self.line, self.column = line, column  # where in the file, when known
 
+    def __reduce__(self):
+        # Workers hand problems back and forth: rebuild from every argument, not from `args` alone.
+        return type(self), (self.code, self.message, self.line, self.column)
+
 
 def read_bytes(file: Path, max_bytes: int) -> bytes:
     try:
