@@ -161,3 +161,51 @@ def test_plain_fix_leaves_a_name_the_other_translations_spell_differently(tmp_pa
     assert (tmp_path / "fr" / "a.txt").read_text(encoding="utf-8") == "Kenny Miller a parlé.\n"
     run_cli("check", "--select", "N005", "--fix", "--unsafe-fixes", ".", cwd=tmp_path)
     assert (tmp_path / "fr" / "a.txt").read_text(encoding="utf-8") == "Kenny Miler a parlé.\n"
+
+
+def test_persian_seed_alone_reports_the_caption_spelling(tmp_path):
+    # As under pre-commit with only the Persian file staged: no French sibling names the person.
+    result = run_cli("check", "--format", "json", "--select", "N", "examples/fa/vufo-mofa-coordination.txt")
+    found = findings(result)
+    assert [(f["code"], f["line"], f["column"], f["severity"]) for f in found] == [("N006", 15, 14, "info")]
+    assert "“فان آن سون” (once) is written “فان آنه سون” 2 times elsewhere in this article (lines 16, 19)" in found[0]["message"]
+    assert found[0]["fix"]["applicability"] == "unsafe"
+
+
+def test_near_variants_of_names_in_cyrillic_arabic_and_latin(tmp_path):
+    write(tmp_path / "ru" / "a.txt", "Посол в Российской Федерации Данг Минь Кой прибыл.\nПосол Данг Минь Кой сказал.\n"
+          "Заявил посол Данг Минь Кхой.\n")
+    write(tmp_path / "ar" / "b.txt", "قال مدير فينا كابيتال إن العمل مهم.\nوتعمل فينا كابيتال منذ عشرين عاما.\n"
+          "وأعلنت فيناكابيتال برنامجا جديدا.\n")
+    write(tmp_path / "vi" / "c.txt", "Ông Phan Anh Son nói.\nÔng Phan Anh Son cảm ơn.\nÔng Phan Anh Song ra về.\n")
+    result = run_cli("check", "--format", "json", "--select", "N", ".", cwd=tmp_path)
+    got = {(f["path"], f["code"], f["line"]): f["message"] for f in findings(result)}
+    assert set(got) == {("ru/a.txt", "N006", 3), ("ar/b.txt", "N006", 3), ("vi/c.txt", "N006", 3)}
+    assert "(к / кх)" in got[("ru/a.txt", "N006", 3)]
+    assert "a space inside the name" in got[("ar/b.txt", "N006", 3)]
+    assert "a final letter written or left out (g)" in got[("vi/c.txt", "N006", 3)]
+
+
+def test_near_variants_stay_quiet_where_the_article_shows_two_names(tmp_path):
+    # Both forms twice; both in one sentence; a case ending; a sibling naming two people.
+    write(tmp_path / "vi" / "a.txt", "Nguyễn Văn An nói. Nguyễn Văn Anh nói.\nNguyễn Văn An đi. Nguyễn Văn Anh về.\n")
+    write(tmp_path / "vi" / "b.txt", "Ông Lê Văn Hà gặp ông Lê Văn Hạ hôm qua.\nLê Văn Hà nói.\nLê Văn Hà về.\n")
+    write(tmp_path / "ru" / "c.txt", "Джо Байден заявил.\nДжо Байден добавил.\nСлова Джо Байдена прозвучали.\n")
+    write(tmp_path / "de" / "d.txt", "Angela Merkel sprach.\nAngela Merkel ging.\nAngela Merkels Rede.\n")
+    result = run_cli("check", "--format", "json", "--select", "N", ".", cwd=tmp_path)
+    assert findings(result) == []
+
+
+def test_near_kind_names_the_difference():
+    from qa_lint.names.near import near_kind
+
+    assert near_kind(("نغوين", "وان", "آن"), ("نغوين", "ون", "آن"), "Arabic", "ar", caseless=True).startswith("a vowel letter")
+    assert near_kind(("فام", "مينه", "تشينه"), ("فام", "مين", "تشينه"), "Arabic", "ar", caseless=True) is not None
+    assert near_kind(("Чан", "Ван", "Тхань"), ("Тран", "Ван", "Тхань"), "Cyrillic", "ru") is None  # two letters
+    assert near_kind(("Ле", "Ван", "Чыонг"), ("Ле", "Ван", "Тыонг"), "Cyrillic", "ru").startswith("letters that renderings")
+    assert near_kind(("Ле", "Минь"), ("Ле", "Мин"), "Cyrillic", "ru").startswith("letters that renderings")
+    assert near_kind(("Reza", "Bigdeli"), ("Reza", "Bigdelin"), "Latin", "fr").startswith("a final letter")
+    assert near_kind(("Lê", "Văn", "Hà"), ("Lê", "Văn", "Hạ"), "Latin", "vi").startswith("one diacritic")
+    assert near_kind(("North", "Korea"), ("North", "Korean"), "Latin", "en") is None  # an adjective ending
+    assert near_kind(("HM", "Long"), ("HMP", "Long"), "Latin", "en") is None  # acronyms
+    assert near_kind(("رخ", "داد"), ("رخ", "داده"), "Arabic", "fa", caseless=True) is None  # a verb ending

@@ -244,5 +244,10 @@ def _segments(doc: Document, index: int) -> list[tuple[tuple[str, ...], list[int
     return cache[index]
 
 
+def segments(doc: Document, index: int) -> list[tuple[tuple[str, ...], list[int], list[int]]]:
+    """The runs of words of line `index` that no punctuation splits: (words, starts, ends)."""
+    return _segments(doc, index)
+
+
 def is_cased(script: str | None) -> bool:
     return script in CASED_SCRIPTS

@@ -128,3 +128,37 @@ def equivalent_letters(script: str | None) -> dict[str, str]:
 @functools.lru_cache(maxsize=64)
 def silent_final_letters(script: str | None) -> frozenset[str]:
     return frozenset(language_data().get("silent-final-letters", {}).get(script or "", ()))
+
+
+@functools.lru_cache(maxsize=64)
+def near_letter_groups(script: str | None) -> tuple[tuple[str, ...], ...]:
+    """Groups of letters (or letter pairs, "" for none) that renderings of one name swap, for N006."""
+    return tuple(tuple(group) for group in language_data().get("near-letter-groups", {}).get(script or "", ()))
+
+
+@functools.lru_cache(maxsize=64)
+def vowel_letters(script: str | None) -> frozenset[str]:
+    return frozenset(language_data().get("vowel-letters", {}).get(script or "", ()))
+
+
+@functools.lru_cache(maxsize=64)
+def inflection_endings(lang: str | None) -> frozenset[str]:
+    """Case endings `lang` adds to names (without the bare stem's "")."""
+    return frozenset(language_data().get("inflection-endings", {}).get(lang or "", ()))
+
+
+@functools.lru_cache(maxsize=64)
+def clitic_prefix_letters(script: str | None) -> frozenset[str]:
+    return frozenset(language_data().get("clitic-prefix-letters", {}).get(script or "", ()))
+
+
+@functools.lru_cache(maxsize=64)
+def joins_or_spaces_names(lang: str | None) -> bool:
+    """Whether a name written both joined and spaced is a variant in `lang` (not a compound habit)."""
+    return (lang or "") in language_data().get("joined-or-spaced", {}).get("languages", ())
+
+
+@functools.lru_cache(maxsize=1)
+def article_prefixes() -> tuple[str, ...]:
+    """Articles written joined to a word (Arabic ال): a part opening with one is no part of a name."""
+    return tuple(language_data().get("joined-or-spaced", {}).get("article-prefixes", ()))
