@@ -168,7 +168,7 @@ def use(report, baseline_file: Path | None, write_file: Path | None, linter, lin
         for message in report.internal_errors:
             sys.stderr.write(f"qa-lint: internal error: {message}\n")
         if report.input_errors:
-            sys.stderr.write(f"qa-lint: {report.input_errors} file(s) could not be checked (F00x findings, recorded too)\n")
+            sys.stderr.write(f"qa-lint: {report.input_errors} file{'s' if report.input_errors != 1 else ''} could not be checked (F00x findings, recorded too)\n")
         return 2 if report.input_errors or report.internal_errors else 0
     if baseline_file is not None:
         entries = load(cwd / baseline_file, baseline_file)

@@ -39,6 +39,11 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_ERROR)
 
 
+def _plural(count: int, one: str, many: str | None = None) -> str:
+    """"1 file", "3 files"."""
+    return f"{count} {one if count == 1 else many or one + 's'}"
+
+
 def _split(values: Optional[List[str]]) -> tuple[str, ...]:
     """`--select B001,B002 --select N` -> ("B001", "B002", "N")."""
     return tuple(part.strip() for value in values or () for part in value.split(",") if part.strip())
@@ -70,15 +75,20 @@ def _output(path: Optional[Path]) -> Iterator[io.TextIOBase]:
         yield handle
 
 
-def _registry(with_config_packs: bool = False):
-    """All rules; with `with_config_packs`, also those of the packs the current folder's config names."""
+def _registry(with_config_packs: bool = False, config: Optional[Path] = None):
+    """All rules; with `with_config_packs`, also those of the packs the config names, as `check` reads it
+    (`config`, else the current folder's)."""
     from .registry import Registry
 
     registry = Registry()
     if with_config_packs:
+        from .checktypes.base import PackError
         from .config import SettingsResolver
 
-        registry.add_pack_folders(SettingsResolver({}).for_folder(Path.cwd()).rule_packs)
+        try:
+            registry.add_pack_folders(SettingsResolver({}, config).for_folder(Path.cwd()).rule_packs)
+        except PackError as error:
+            raise UsageError(str(error)) from None
     return registry
 
 
@@ -92,7 +102,8 @@ def check(
     ignore: Optional[List[str]] = typer.Option(None, help="Rules not to run: codes, prefixes or categories."),
     fail_on: Optional[str] = typer.Option(None, help="Lowest severity that makes the run fail: error, warning (default), info."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit with 0 even when there are findings."),
-    statistics: bool = typer.Option(False, "--statistics", help="Print the number of findings per rule."),
+    statistics: bool = typer.Option(False, "--statistics", help="Print only the number of findings per rule, one row a rule."),
+    require_files: bool = typer.Option(False, "--require-files", help="Fail (exit 2) when the paths hold no file to check, rather than warn."),
     lang: Optional[str] = typer.Option(None, "--lang", help="The language of every file linted (a language tag)."),
     source_language: Optional[str] = typer.Option(None, "--source-language", help="The language articles were translated from."),
     config: Optional[Path] = typer.Option(None, "--config", help="Use this configuration file for every path."),
@@ -102,7 +113,7 @@ def check(
     diff: bool = typer.Option(False, "--diff", help="Print the fixes as a unified diff and write nothing (exit 1 if there are any)."),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings this baseline file does not record."),
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record the current findings in this baseline file and exit."),
-    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="Lint standard input as this file (with --fix: print the fixed text)."),
+    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="Lint standard input as this file (with --fix: print the fixed text); `-` as the path reads it too."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes for folders (default: the number of CPUs; 1: none)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the result cache."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Where the result cache lives (default: .qa-lint-cache beside the configuration, or here)."),
@@ -110,11 +121,15 @@ def check(
 ) -> None:
     """Lint translated articles: files, or folders walked for *.txt and *.md."""
     try:
+        if paths and "-" in paths:  # `qa-lint check -`: standard input, named by --stdin-filename if given
+            if len(paths) > 1:
+                raise UsageError("`-` lints standard input: name no other paths")
+            paths, stdin_filename = [], stdin_filename or "-"
         code = _check(
             paths or ([] if stdin_filename is not None else ["."]), output_format, output_file, select, extend_select,
             ignore, fail_on, exit_zero, statistics, lang, source_language, config, color,
             FixOptions(fix, unsafe_fixes, diff, stdin_filename), baseline, write_baseline,
-            RunOptions(jobs, no_cache, cache_dir, quiet),
+            RunOptions(jobs, no_cache, cache_dir, quiet), require_files,
         )
     except UsageError as error:
         raise _fail(str(error)) from None
@@ -123,7 +138,7 @@ def check(
 
 def _check(paths, output_format, output_file, select, extend_select, ignore, fail_on,
            exit_zero, statistics, lang, source_language, config, color, fixing, baseline, write_baseline,
-           running) -> int:
+           running, require_files=False) -> int:
     from . import baseline as baselines
     from . import fixing as fixes
     from .config import SettingsResolver
@@ -159,7 +174,15 @@ def _check(paths, output_format, output_file, select, extend_select, ignore, fai
         registry, resolver, Path.cwd(),
         jobs=running.worker_count(), cache_dir=running.cache_folder(resolver), progress=running.progress_bar(),
     )
+    given = [p for p in paths if not os.path.lexists(Path.cwd() / p)] if fixing.stdin_filename is None else []
+    if given and len(given) == len(paths):  # nothing to lint at all: one line, not a report
+        raise UsageError(f"no such file or folder: {', '.join(_shown(p) for p in given)}")
     report, outcome = fixes.lint_and_fix(linter, list(paths), fixing)
+    if report.files_checked == 0 and not report.findings and fixing.stdin_filename is None:
+        where = ", ".join(_shown(p) for p in paths)
+        if require_files or resolver.for_folder(Path.cwd()).require_files:
+            raise UsageError(f"no files to check under {where} (--require-files)")
+        typer.echo(f"qa-lint: warning: no files to check under {where}", err=True)
     if outcome is not None:
         with _output(output_file) as stream:
             done = fixes.finish(outcome, fixing, report, stream)
@@ -172,14 +195,17 @@ def _check(paths, output_format, output_file, select, extend_select, ignore, fai
     use_color = color if color is not None else (output_file is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     with _output(None if fixing.fixed_text_to_output else output_file) as stream:
         stream = sys.stderr if fixing.fixed_text_to_output else stream
-        registry.formats[name](registry, color=use_color).write(report, stream)
         if statistics:
-            _write_statistics(report, stream if name in ("full", "concise") else sys.stderr)
+            _write_statistics(report, stream, as_json=name in ("json", "jsonl"))
+        else:
+            registry.formats[name](registry, color=use_color).write(report, stream)
     for message in report.internal_errors:
         typer.echo(f"qa-lint: internal error: {message}", err=True)
     if report.input_errors or report.internal_errors:
-        problems = report.input_errors + len(report.internal_errors)
-        typer.echo(f"qa-lint: {problems} file(s) or rule(s) could not be checked; see the F00x findings above", err=True)
+        if report.input_errors:
+            typer.echo(f"qa-lint: {_plural(report.input_errors, 'file')} could not be checked; see the F00x findings above", err=True)
+        if report.internal_errors:
+            typer.echo(f"qa-lint: {_plural(len(report.internal_errors), 'rule')} crashed; their findings are missing", err=True)
         return EXIT_ERROR
     if report.failing() and not exit_zero:
         return EXIT_FINDINGS
@@ -224,45 +250,127 @@ class RunOptions:
         return show
 
 
-def _write_statistics(report, stream) -> None:
-    from collections import Counter
+def _shown(path: str) -> str:
+    from .formats.text import escape_path
 
-    counts = Counter((f.code, f.name, f.fix is not None) for f in report.findings)
-    for (code, name, fixable), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        stream.write(f"{count:6d}  {code:<6} {'[*]' if fixable else '   '} {name}\n")
+    return escape_path(path)
+
+
+def _write_statistics(report, stream, as_json: bool = False) -> None:
+    """One row per rule: how many findings, how many plain --fix repairs, how many only --unsafe-fixes does."""
+    from .model import Applicability
+
+    rows: dict[str, dict] = {}
+    for f in report.findings:
+        row = rows.setdefault(f.code, {"code": f.code, "name": f.name, "count": 0, "fixable": 0, "unsafe_fixable": 0})
+        row["count"] += 1
+        if f.fix is not None:
+            row["fixable" if f.fix.applicability is Applicability.SAFE else "unsafe_fixable"] += 1
+    ordered = sorted(rows.values(), key=lambda row: (-row["count"], row["code"]))
+    if as_json:
+        stream.write(json.dumps(ordered, ensure_ascii=False, indent=2) + "\n")
+        return
+    if not ordered:
+        stream.write(f"No findings ({_plural(report.files_checked, 'file')} checked).\n")
+        return
+    width = max(5, len(f"{ordered[0]['count']:,}"))
+    code_width = max(4, *(len(row["code"]) for row in ordered))
+    stream.write(f"{'count':>{width}}  {'code':<{code_width}}  {'--fix':>5}  {'unsafe':>6}  name\n")
+    for row in ordered:
+        fixable = f"{row['fixable']:,}" if row["fixable"] else "-"
+        unsafe = f"{row['unsafe_fixable']:,}" if row["unsafe_fixable"] else "-"
+        stream.write(f"{row['count']:>{width},}  {row['code']:<{code_width}}  {fixable:>5}  {unsafe:>6}  {row['name']}\n")
 
 
 @app.command("rules")
 def list_rules(
     output_format: str = typer.Option("text", "--format", "-f", help="text or json."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Read the rule packs of this configuration file."),
 ) -> None:
-    """List every rule: built-in, from rule packs and from plugins."""
+    """List every rule: built-in, from rule packs (the config's too) and from plugins."""
     try:
-        registry = _registry(with_config_packs=True)
         if output_format not in ("text", "json"):
             raise UsageError(f"unknown format {output_format!r} for `rules`; choose text or json")
+        registry = _registry(with_config_packs=True, config=config)
     except UsageError as error:
         raise _fail(str(error)) from None
     rules = registry.sorted_rules()
     if output_format == "json":
         typer.echo(json.dumps([rule.describe() for rule in rules], ensure_ascii=False, indent=2))
         return
-    typer.echo(f"{'code':<6} {'name':<26} {'category':<12} {'severity':<8} fix  summary")
-    for rule in rules:
-        fix = "yes" if rule.fixable else "-"
-        typer.echo(f"{rule.code:<6} {rule.name:<26} {rule.category.value:<12} {str(rule.severity):<8} {fix:<4} {rule.summary}")
+    typer.echo(_rules_table(rules, _terminal_width()))
+
+
+def _terminal_width() -> Optional[int]:
+    """The terminal's width (or `COLUMNS`); None for a pipe or a file, which get whole summaries."""
+    import shutil
+
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() or "COLUMNS" in os.environ else None
+
+
+def _rules_table(rules, width: Optional[int]) -> str:
+    """Aligned columns; on a terminal, summaries wrapped at words to its width."""
+    import textwrap
+
+    heads = ("code", "name", "category", "severity", "fix")
+    cells = [(r.code, r.name, r.category.value, str(r.severity), r.fix_label) for r in rules]
+    widths = [max(len(head), *(len(row[i]) for row in cells)) for i, head in enumerate(heads)]
+    lead = sum(widths) + 2 * len(widths)
+    lines = ["  ".join(h.ljust(w) for h, w in zip(heads, widths)) + "  summary"]
+    for rule, row in zip(rules, cells):
+        columns = "  ".join(c.ljust(w) for c, w in zip(row, widths)) + "  "
+        if width is None:
+            lines.append(columns + rule.summary)
+            continue
+        indent = lead if width - lead >= 30 else 6  # too narrow: the summary goes under the row
+        parts = textwrap.wrap(rule.summary, max(width - indent - 1, 20), break_on_hyphens=False) or [""]
+        if indent == lead:
+            lines.append(columns + parts[0])
+            parts = parts[1:]
+        else:
+            lines.append(columns.rstrip())
+        lines.extend(" " * indent + part for part in parts)
+    return "\n".join(line.rstrip() for line in lines)
 
 
 @app.command()
-def explain(code: str = typer.Argument(..., help="A rule code (B001) or name (comment-counter).")) -> None:
-    """Show a rule's documentation: what it does, why it matters, and an example."""
+def explain(
+    code: str = typer.Argument(..., help="A rule code (B001) or name (comment-counter)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Read the rule packs of this configuration file."),
+) -> None:
+    """Show a rule's documentation: what it does, why it matters, its fix's safety, and an example."""
     from .explain import explain_rule
 
     try:
-        registry = _registry(with_config_packs=True)
-        typer.echo(explain_rule(registry.get(code)))
+        registry = _registry(with_config_packs=True, config=config)
+        try:
+            rule = registry.get(code)
+        except UsageError:
+            # `check FOLDER` reads FOLDER's config: a pack rule it knows is explained too.
+            found = None if config is not None else _rule_in_nearby_configs(code)
+            if found is None:
+                raise
+            rule, where = found
+            typer.echo(f"(from the rule packs of {where})\n")
+        typer.echo(explain_rule(rule))
     except UsageError as error:
         raise _fail(str(error)) from None
+
+
+def _rule_in_nearby_configs(code: str):
+    """(rule, config path) for a code defined by the rule packs of a config one or two folders down."""
+    from .config import CONFIG_NAMES
+
+    cwd = Path.cwd()
+    for pattern in ("*/{}", "*/*/{}"):
+        for name in CONFIG_NAMES:
+            for candidate in sorted(cwd.glob(pattern.format(name))):
+                try:
+                    rule = _registry(with_config_packs=True, config=candidate).get(code)
+                except UsageError:
+                    continue
+                return rule, candidate.relative_to(cwd).as_posix()
+    return None
 
 
 @app.command()

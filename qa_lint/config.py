@@ -49,6 +49,7 @@ class Settings:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     encoding: str = "utf-8"
     respect_gitignore: bool = True
+    require_files: bool = False  # a run that finds no file to check is an error (exit 2), not a warning
     cache_dir: Path | None = None  # the result cache; default `.qa-lint-cache` beside the config
     # Keys whose value came from the command line, so they beat every file.
     overridden: frozenset[str] = field(default=frozenset(), compare=False)
@@ -135,10 +136,10 @@ def _parse_table(table: dict[str, Any], root: Path, where: str) -> dict[str, Any
             if not isinstance(value, str):
                 raise UsageError(f"{where}: `cache-dir` must be a folder path")
             values["cache_dir"] = (root / value).resolve()
-        elif key == "respect-gitignore":
+        elif key in ("respect-gitignore", "require-files"):
             if not isinstance(value, bool):
-                raise UsageError(f"{where}: `respect-gitignore` must be true or false")
-            values["respect_gitignore"] = value
+                raise UsageError(f"{where}: `{key}` must be true or false")
+            values[key.replace("-", "_")] = value
         else:
             close = difflib.get_close_matches(key, KNOWN_KEYS, n=1)
             hint = f" (did you mean `{close[0]}`?)" if close else ""
@@ -150,7 +151,7 @@ KNOWN_KEYS = (
     "select", "extend-select", "ignore", "per-file-ignores", "per-language-ignores", "rule-options",
     "severity", "language-map",
     "source-language", "include", "exclude", "extend-exclude", "rule-packs", "fail-on",
-    "max-file-size", "encoding", "respect-gitignore", "cache-dir",
+    "max-file-size", "encoding", "respect-gitignore", "cache-dir", "require-files",
 )
 
 

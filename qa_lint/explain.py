@@ -12,16 +12,25 @@ def _block(text: str) -> str:
     return textwrap.indent(text.rstrip("\n") or "(empty)", "    ")
 
 
+_FIX_FACTS = {
+    "safe": "safe (applied by --fix)",
+    "unsafe": "unsafe (applied only with --unsafe-fixes)",
+    "depends": "safe or unsafe depending on where the text is (see Fix safety)",
+}
+
+
 def explain_rule(rule: Rule) -> str:
     out = [f"{rule.code} {rule.name}", ""]
     facts = f"Category: {rule.category.value}. Default severity: {rule.severity}. Scope: {rule.scope.value}."
-    facts += " Fix: available." if rule.fixable else " Fix: none."
+    facts += f" Fix: {_FIX_FACTS[rule.fix_applicability]}." if rule.fixable else " Fix: none."
     if rule.opt_in:
         facts += f" Opt-in: runs only when selected by code (--select {rule.code})."
     if rule.languages:
         facts += f" Languages: {', '.join(sorted(rule.languages))}."
     out += [facts, f"Defined in: {rule.origin}", ""]
     out += ["## What it does", rule.what, "", "## Why is this bad?", rule.why, ""]
+    if rule.fixable and rule.fix_safety:
+        out += ["## Fix safety", rule.fix_safety, ""]
     firing = [e for e in rule.examples if e.fires]
     quiet = [e for e in rule.examples if not e.fires]
     if firing:

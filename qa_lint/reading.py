@@ -86,9 +86,9 @@ def _decode_problem(data: bytes, encoding: str, error: UnicodeDecodeError) -> In
     line = head.count(b"\n") + 1
     line_start = head.rfind(b"\n") + 1
     column = len(codecs.decode(data[line_start : error.start], encoding, errors="replace")) + 1
-    bad = data[error.start : error.end].hex(" ")
+    bad = data[error.start : error.end]
     message = (
-        f"not valid {encoding.upper()}: byte(s) {bad} at line {line}, column {column} "
+        f"not valid {encoding.upper()}: byte{'s' if len(bad) != 1 else ''} {bad.hex(' ')} at line {line}, column {column} "
         f"(byte offset {error.start}); re-save the file as UTF-8 or set `encoding`"
     )
     return InputProblem("F002", message, line, column)

@@ -72,6 +72,9 @@ class Rule:
     severity: ClassVar[Severity] | Severity = Severity.WARNING
     scope: ClassVar[Scope] | Scope = Scope.DOCUMENT
     fixable: ClassVar[bool] | bool = False
+    # Whether plain `--fix` applies the rule's fixes: "safe", "unsafe" (only with
+    # `--unsafe-fixes`) or "depends" (on where the text is; "Fix safety" says how).
+    fix_applicability: ClassVar[str] | str = "safe"
     # Primary language subtags the rule applies to; None means every language.
     languages: ClassVar[frozenset[str] | None] | frozenset[str] | None = None
     examples: ClassVar[tuple[Example, ...]] | tuple[Example, ...] = ()
@@ -88,12 +91,14 @@ class Rule:
     # built from data (rule packs) set these attributes on the instance instead.
     what: str = ""
     why: str = ""
+    fix_safety: str = ""  # why plain `--fix` may (or may not) apply the fix: no editor would reject it
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         sections = parse_doc_sections(cls.__doc__ or "")
         cls.what = sections.get("what it does", "")
         cls.why = sections.get("why is this bad?", "")
+        cls.fix_safety = sections.get("fix safety", "")
 
     @property
     def summary(self) -> str:
@@ -101,6 +106,11 @@ class Rule:
         first = self.what.split("\n\n")[0].replace("\n", " ")
         # Up to the end of the first sentence, or to the colon before its examples.
         return first.split(". ")[0].split(": ")[0].rstrip(".")
+
+    @property
+    def fix_label(self) -> str:
+        """"safe", "unsafe", "depends", or "-" for a rule without a fix."""
+        return self.fix_applicability if self.fixable else "-"
 
     def validate_options(self, options: dict[str, Any]) -> None:
         """Check this rule's `[rule-options.CODE]` table; raise ValueError naming the bad key."""
@@ -182,11 +192,14 @@ class Rule:
     ) -> Fix:
         return Fix(message, tuple(edits), applicability, per_occurrence)
 
-    def delete_lines_fix(self, doc: Document, first: int, last: int, message: str = "Delete the line") -> Fix:
+    def delete_lines_fix(
+        self, doc: Document, first: int, last: int, message: str = "Delete the line",
+        applicability: Applicability = Applicability.SAFE,
+    ) -> Fix:
         """A fix removing lines `first`..`last` (1-based, inclusive) with their terminators."""
         lines = doc.lines
         start, end = lines[first - 1].start, lines[last - 1].next_start
-        return self.fix(message, [self.edit(doc, start, end, "")])
+        return self.fix(message, [self.edit(doc, start, end, "")], applicability)
 
     def describe(self) -> dict[str, Any]:
         return {
@@ -196,6 +209,7 @@ class Rule:
             "severity": str(self.severity),
             "scope": self.scope.value,
             "fixable": self.fixable,
+            "fix_applicability": self.fix_applicability if self.fixable else None,
             "opt_in": self.opt_in,
             "languages": sorted(self.languages) if self.languages else None,
             "origin": self.origin,

@@ -29,6 +29,8 @@ class Result:
 def run_cli(*args: str, cwd: Path | str = ROOT, env: dict | None = None, stdin: str | None = None) -> Result:
     """`python -m qa_lint ARGS` in `cwd`, as a user would run it."""
     environment = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    if "COLUMNS" not in (env or {}):
+        environment.pop("COLUMNS", None)  # the `full` format fits a terminal's width: tests have none
     process = subprocess.run(
         [sys.executable, "-m", "qa_lint", *args],
         cwd=cwd,

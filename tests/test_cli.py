@@ -99,15 +99,22 @@ def test_unknown_rule_code_is_a_usage_error():
     assert "Traceback" not in result.stderr
 
 
-def test_statistics():
-    result = run_cli("check", "examples/", "--statistics", "--format", "concise")
-    assert "     2  B001   [*] comment-counter" in result.stdout
-    assert "     1  B007   [*] blank-line-run" in result.stdout
+def test_statistics_prints_the_table_alone():
+    result = run_cli("check", "examples/", "--statistics")
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["count", "code", "--fix", "unsafe", "name"]
+    rows = {line.split()[1]: line.split() for line in lines[1:]}
+    assert rows["B001"] == ["2", "B001", "2", "-", "comment-counter"]
+    assert rows["B008"] == ["2", "B008", "-", "2", "source-url-line"]  # unsafe: a desk may keep it
+    assert len(rows) == len(lines) - 1  # one row per rule, and nothing else: no report, no summary
+    assert "|" not in result.stdout and "Found" not in result.stdout
+    as_json = run_cli("check", "examples/", "--statistics", "--format", "json").json()
+    assert {"code": "B001", "name": "comment-counter", "count": 2, "fixable": 2, "unsafe_fixable": 0} in as_json
 
 
 def test_rules_lists_builtins_and_configured_packs():
     text = run_cli("rules").stdout
-    assert "B001   comment-counter" in text and "boilerplate" in text
+    assert "B001  comment-counter" in text and "boilerplate" in text
     listed = run_cli("rules", "--format", "json").json()
     by_code = {r["code"]: r for r in listed}
     assert by_code["B007"]["fixable"] is True and by_code["B008"]["severity"] == "info"

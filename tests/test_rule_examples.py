@@ -51,3 +51,17 @@ def test_fixes_are_idempotent(rule):
     for example in (e for e in rule.examples if e.fires):
         repaired = fixed_text(rule, example)
         assert not run_example(rule, Example(repaired, lang=example.lang))
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.fixable], ids=lambda rule: rule.code)
+def test_every_fix_says_why_it_is_safe_or_not(rule):
+    """`--fix` applies only what no editor would reject: each rule's docs give the reason."""
+    assert rule.fix_applicability in ("safe", "unsafe", "depends")
+    assert rule.fix_safety.split(":")[0].split()[0] in ("Safe", "Unsafe"), f"{rule.code}: “Fix safety” starts with Safe or Unsafe"
+    applicabilities = {
+        f.fix.applicability.value
+        for example in rule.examples if example.fires
+        for f in run_example(rule, example) if f.fix
+    }
+    if rule.fix_applicability != "depends":
+        assert applicabilities <= {rule.fix_applicability}, f"{rule.code}'s fixes are {applicabilities}"

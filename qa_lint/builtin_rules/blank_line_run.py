@@ -22,6 +22,9 @@ class BlankLineRun(Rule):
     removed gallery) as runs of blank lines. A CMS shows them as gaps in the
     article, and they often sit right above other leftovers such as a comment
     counter.
+
+    ## Fix safety
+    Safe: only empty lines are deleted, and one stays between paragraphs.
     """
 
     code = "B007"
@@ -69,7 +72,7 @@ class BlankLineRun(Rule):
         noun = "blank line" if count == 1 else "blank lines"
         message = f"{count} {noun} {where}; keep {'none' if at_end else f'at most {max_blank}'}"
         fix = self.delete_lines_fix(
-            doc, first + 1 + keep, last + 1, f"Delete {count - keep} blank line(s)"
+            doc, first + 1 + keep, last + 1, f"Delete {count - keep} blank line{'s' if count - keep != 1 else ''}"
         )
         return self.finding(doc, lines[first].start, lines[last].next_start, message, fix)
 

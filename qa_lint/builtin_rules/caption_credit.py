@@ -77,6 +77,10 @@ class CaptionCreditUnclosed(CaptionRule):
     ## Why is this bad?
     An unclosed bracket shows that the line was cut or mangled, and readers see
     broken punctuation.
+
+    ## Fix safety
+    Safe: the bracket the credit opened is closed at the end of the caption,
+    where the credit ends; nothing is deleted.
     """
 
     code = "C003"
@@ -113,6 +117,11 @@ class CaptionCreditLabelLanguage(CaptionRule):
     ## Why is this bad?
     The credit label is part of the translation: a label in the source site's
     language shows readers that the caption was not translated with care.
+
+    ## Fix safety
+    Safe: only the label (photo, source) is written in the article's language,
+    from `rules/caption/_credit-labels.toml`; the credited name is kept as
+    written.
     """
 
     code = "C004"
@@ -164,6 +173,10 @@ class CaptionCreditPunctuation(CaptionRule):
     Credits are set the same way in every caption of a publication; a French
     colon in a Persian caption, or a mirrored bracket, is visible to readers and
     marks the caption as unedited.
+
+    ## Fix safety
+    Safe: only the separator and the brackets change; the label and the credited
+    name stay.
     """
 
     code = "C005"

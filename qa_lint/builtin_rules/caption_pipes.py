@@ -20,6 +20,10 @@ class CaptionTablePipe(Rule):
     ## Why is this bad?
     The page laid its photo out in an HTML table; scraped as text, the cell borders
     became pipes. Readers see them as stray characters in the caption.
+
+    ## Fix safety
+    Safe: only the pipes and the spaces next to them are removed; the caption's
+    words stay.
     """
 
     code = "C001"

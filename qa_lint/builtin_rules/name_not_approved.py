@@ -30,12 +30,18 @@ class NameNotApproved(Rule):
     ## Why is this bad?
     A desk that has agreed on "فان آنه سون" wants every article to use it;
     close misses are the ones readers and search engines split.
+
+    ## Fix safety
+    Unsafe: the fix changes a name, and a quotation or an inflected form may
+    rightly differ from the glossary; apply it with `--unsafe-fixes` once
+    reviewed.
     """
 
     code = "N004"
     name = "name-not-approved"
     category = Category.NAMES
     fixable = True
+    fix_applicability = "unsafe"
     examples_exempt = "needs a glossary file: see tests/test_names.py"
     examples = (Example("Phan Anh Son a parlé.\n", lang="fr", fires=False),)
 

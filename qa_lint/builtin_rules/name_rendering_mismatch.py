@@ -33,6 +33,11 @@ class NameRenderingMismatch(Rule):
     ## Why is this bad?
     A slip in one translation publishes a person nobody else has heard of;
     the other translations of the same article show the spelling to use.
+
+    ## Fix safety
+    Unsafe: the fix changes a name to what the other translations write, and
+    they may share the typo or the language its own convention; apply it with
+    `--unsafe-fixes` once reviewed.
     """
 
     code = "N005"
@@ -40,6 +45,7 @@ class NameRenderingMismatch(Rule):
     category = Category.NAMES
     scope = Scope.GROUP
     fixable = True
+    fix_applicability = "unsafe"
     examples_exempt = "needs an article group: see tests/test_names.py"
     examples = (Example("Phan Anh Son a parlé.\n", lang="fr", fires=False),)
 

@@ -55,6 +55,11 @@ class NameVariant(Rule):
     Readers notice a person spelled two ways, and search engines and archives
     split them in two. Two different names are never merged: "Nguyễn Văn An"
     and "Nguyễn Văn Anh" differ by a letter, not by a spelling habit.
+
+    ## Fix safety
+    Unsafe: the fix follows the majority of the article's mentions, and the
+    majority may be the misspelling; only an editor knows which form is right
+    (`--unsafe-fixes`).
     """
 
     code = "N001"
@@ -62,6 +67,7 @@ class NameVariant(Rule):
     category = Category.NAMES
     scope = Scope.GROUP
     fixable = True
+    fix_applicability = "unsafe"
     examples = (
         Example(
             "Phạm Minh Chính a reçu la délégation.\nPhạm Minh Chính a remercié.\nPham Minh Chinh a conclu.\n",

@@ -99,6 +99,10 @@ class PackRule(Rule):
         self.what = data.take("what", str).strip()
         self.why = data.take("why", str).strip()
         self.configure(data)
+        # Why plain `--fix` may apply the fix, or why only `--unsafe-fixes` does (`unsafe = true`).
+        self.fix_safety = data.take("fix-safety", str, "").strip()
+        if self.fix_safety and not self.fixable:
+            raise data.fail("`fix-safety` documents a fix, and this rule has none")
         if prepare:
             self.prepare()
         self.examples = tuple(self._read_examples(data))

@@ -12,7 +12,9 @@ Keys (besides the common ones):
 * `where` - `anywhere` (default) or `tail`: only among the last `tail-lines`
   non-blank lines of the document (attribution lines, footers).
 * `ignore-case` - default true.
-* `fix` - `delete-line` (a safe fix removing the line) or `none`.
+* `fix` - `delete-line` (a fix removing the line) or `none`.
+* `unsafe` - default false; true makes the fix apply only with `--unsafe-fixes`
+  (a line some desks keep on purpose).
 
 `message` may use `{match}`, the matched text.
 """
@@ -24,7 +26,7 @@ from typing import Iterator
 import regex
 
 from ..document import Document
-from ..model import Finding
+from ..model import Applicability, Finding
 from .base import PackRule, RuleData
 
 _MAX_SHOWN = 60  # characters of a match quoted in a message
@@ -47,6 +49,11 @@ class PatternCheck(PackRule):
         self.tail_lines = data.take("tail-lines", int, 3)
         ignore_case = data.take("ignore-case", bool, True)
         self.fixable = data.take_choice("fix", ("delete-line", "none"), "none") == "delete-line"
+        unsafe = data.take("unsafe", bool, False)
+        if unsafe and not self.fixable:
+            raise data.fail("`unsafe` is about a fix, and this rule has none (`fix = \"delete-line\"`)")
+        self.applicability = Applicability.UNSAFE if unsafe else Applicability.SAFE
+        self.fix_applicability = self.applicability.value
         self.flags = regex.VERSION1 | regex.UNICODE | (regex.IGNORECASE | regex.FULLCASE if ignore_case else 0)
         self.sources: list[tuple[str, str]] = []  # (as written, with {tokens} expanded)
         for source in data.take_list("patterns", str):
@@ -93,6 +100,6 @@ class PatternCheck(PackRule):
                 if len(shown) > _MAX_SHOWN:
                     shown = shown[: _MAX_SHOWN - 1] + "…"
                 message = self.message.replace("{match}", shown)
-                fix = self.delete_lines_fix(doc, line.number, line.number) if self.fixable else None
+                fix = self.delete_lines_fix(doc, line.number, line.number, applicability=self.applicability) if self.fixable else None
                 yield self.finding(doc, start, end, message, fix)
                 break

@@ -41,6 +41,7 @@ class RepeatedWordCheck(PackRule):
         self.only = self._word_table(data, "only")
         unsafe = data.take("unsafe", bool, True)
         self.applicability = Applicability.UNSAFE if unsafe else Applicability.SAFE
+        self.fix_applicability = self.applicability.value
 
     @staticmethod
     def _word_table(data: RuleData, key: str) -> dict[str, frozenset[str]]:

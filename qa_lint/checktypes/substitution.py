@@ -7,6 +7,10 @@ Keys (besides the common ones):
 * `ignore-case` - default false.
 * `whole-words` - default true: matches must not start or end inside a word.
 * `unsafe` - default false; true makes the fix apply only with `--unsafe-fixes`.
+* `unsafe-inside` - quotation marks, as two-character strings (`"«»"`, `"“”"`):
+  a match between such a pair on its line gets an unsafe fix. Quoted text (a
+  title, a quotation in another language) follows its own typography, which
+  the article's conventions say nothing about.
 
 `message` may use `{match}` and `{replacement}`.
 """
@@ -32,6 +36,11 @@ class SubstitutionCheck(PackRule):
         whole_words = data.take("whole-words", bool, True)
         unsafe = data.take("unsafe", bool, False)
         self.applicability = Applicability.UNSAFE if unsafe else Applicability.SAFE
+        inside = data.take_list("unsafe-inside", str, [])
+        if not all(len(pair) == 2 for pair in inside):
+            raise data.fail("every item of `unsafe-inside` must be two characters, an opening and a closing mark")
+        self.unsafe_inside = [(pair[0], pair[1]) for pair in inside]
+        self.fix_applicability = "unsafe" if unsafe else "depends" if inside else "safe"
         self.flags = regex.VERSION1 | (regex.IGNORECASE | regex.FULLCASE if ignore_case else 0)
         self.sources: list[tuple[str, str, str]] = []  # (as written, as compiled, replacement)
         for source, replacement in swap.items():
@@ -61,7 +70,39 @@ class SubstitutionCheck(PackRule):
                     start, end = line.start + found.start(), line.start + found.end()
                     wanted = found.expand(replacement)
                     message = self.message.replace("{match}", found.group()).replace("{replacement}", wanted)
-                    fix = self.fix(
-                        f"Replace with “{wanted}”", [self.edit(doc, start, end, wanted)], self.applicability
-                    )
+                    applicability = self.applicability
+                    if self.unsafe_inside and _quoted(line.text, found.start(), self.unsafe_inside):
+                        applicability = Applicability.UNSAFE
+                    fix = self.fix(_fix_message(found.group(), wanted), [self.edit(doc, start, end, wanted)], applicability)
                     yield self.finding(doc, start, end, message, fix)
+
+
+def _quoted(text: str, at: int, pairs: list[tuple[str, str]]) -> bool:
+    """Whether `at` lies between an opening mark and its closing mark (or the end of the line)."""
+    before = text[:at]
+    for opener, closer in pairs:
+        if opener == closer:
+            if before.count(opener) % 2:
+                return True
+        elif before.rfind(opener) > before.rfind(closer):
+            return True
+    return False
+
+
+_SHOWN = {" ": "space", "\u00a0": "no-break space", "\u202f": "narrow no-break space", "\t": "tab", "\u200c": "zero-width non-joiner"}
+
+
+def _fix_message(old: str, new: str) -> str:
+    """What the fix does, in words: "Delete the space before “,”", "Insert a no-break space before “:”"."""
+    if not old:
+        return f"Insert “{new}”"
+    if new.startswith(old) and new[len(old):] and new[len(old):] in _SHOWN:  # e.g. "," -> ", "
+        return f"Insert a {_SHOWN[new[len(old):]]} after “{old}”"
+    if new.endswith(old) and new[: len(new) - len(old)] in _SHOWN:
+        return f"Insert a {_SHOWN[new[: len(new) - len(old)]]} before “{old}”"
+    if old.endswith(new) and new and old[: len(old) - len(new)].strip(" \t\u00a0") == "":
+        gap = old[: len(old) - len(new)]
+        return f"Delete the {_SHOWN.get(gap, 'spaces') if len(set(gap)) == 1 and len(gap) == 1 else 'spaces'} before “{new}”"
+    if old and not old.strip(" ") and new and not new.strip(" "):
+        return f"Replace the {len(old)} spaces with {'one' if len(new) == 1 else len(new)}"
+    return f"Replace “{old}” with “{new}”" if len(old) + len(new) <= 60 else f"Write “{new}”"

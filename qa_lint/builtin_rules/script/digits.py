@@ -11,7 +11,7 @@ import regex
 
 from ...document import Document
 from ...languages import primary
-from ...model import Category, Finding
+from ...model import Applicability, Category, Finding
 from ...rule import Example, Rule
 from . import data
 from .grouping import once_per_form, validate_report_option
@@ -75,12 +75,18 @@ class MixedDigitSystems(Rule):
     The digits of two systems are different characters, and the Persian ۴ ۵ ۶
     are not shaped like the Arabic-Indic ٤ ٥ ٦: the number reads oddly, and
     search and number parsing fail on it.
+
+    ## Fix safety
+    Safe when the language expects one of the number's digit systems (the value
+    is unchanged, the digits are the house ones); unsafe when the system is the
+    one most of its digits are in, a majority vote.
     """
 
     code = "S004"
     name = "mixed-digit-systems"
     category = Category.SCRIPT
     fixable = True
+    fix_applicability = "depends"
     examples = (
         Example("در سال ۱۴۰3 برگزار شد.\n", lang="fa", fixed="در سال ۱۴۰۳ برگزار شد.\n"),
         Example("في عام ٢٠۲۴ عقد المؤتمر.\n", lang="ar", fixed="في عام ٢٠٢٤ عقد المؤتمر.\n"),
@@ -99,13 +105,16 @@ class MixedDigitSystems(Rule):
             systems = _systems(number)
             if len(systems) < 2:
                 continue
-            target = next((s for s in expected if s in systems), systems.most_common(1)[0][0])
+            target = next((s for s in expected if s in systems), None)
+            # Without a system the language expects, the number's majority decides: an editor's call.
+            applicability = Applicability.SAFE if target else Applicability.UNSAFE
+            target = target or systems.most_common(1)[0][0]
             wanted = convert(number, target)
             names = " and ".join(_label(s) for s in systems)
             start, end = match.span()
             message = f"“{number}” mixes {names} digits; write “{wanted}”"
             yield self.finding(doc, start, end, message, self.fix(
-                f"Write “{wanted}”", [self.edit(doc, start, end, wanted)]))
+                f"Write “{wanted}”", [self.edit(doc, start, end, wanted)], applicability))
 
 
 class UnexpectedDigitSystem(Rule):
@@ -122,6 +131,10 @@ class UnexpectedDigitSystem(Rule):
     ## Why is this bad?
     Readers of the language stumble on foreign digits, and a document that
     writes numbers two ways cannot be searched or checked consistently.
+
+    ## Fix safety
+    Safe: each number keeps its value and is written in the digits the
+    language's data (or the desk's option) names.
     """
 
     code = "S005"

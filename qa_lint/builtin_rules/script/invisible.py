@@ -73,12 +73,17 @@ class InvisibleCharacter(Rule):
     They are invisible in the editor and on the page but split or glue words
     for search, spell checking, name matching and hyphenation: "Москва" with a
     zero-width space inside is not "Москва".
+
+    ## Fix safety
+    Safe where the character sits next to a space or punctuation, or is a soft
+    hyphen; unsafe between two letters, where a space may have been meant.
     """
 
     code = "S006"
     name = "invisible-character"
     category = Category.SCRIPT
     fixable = True
+    fix_applicability = "depends"
     examples = (
         Example("Il a visité \u200b\u200bHanoï.\n", lang="fr", fixed="Il a visité Hanoï.\n"),
         Example("La coopé\u00adration.\n", lang="fr", fixed="La coopération.\n"),
@@ -135,6 +140,10 @@ class BidiControl(Rule):
     sees is not what is stored: a name or number shown backwards, or text that
     looks fine in one program and scrambled in the CMS ("Trojan Source").
     Pasted from word processors, they also leak into other articles.
+
+    ## Fix safety
+    Unsafe: the writer may have meant a control (a right-to-left name in a
+    left-to-right sentence).
     """
 
     code = "S007"
@@ -142,6 +151,7 @@ class BidiControl(Rule):
     category = Category.SCRIPT
     severity = Severity.ERROR
     fixable = True
+    fix_applicability = "unsafe"
     examples = (
         Example("Le code \u202eelbisiv\u202c est caché.\n", lang="fr", fixed="Le code elbisiv est caché.\n"),
         Example("نام \u2067Paris\u2069 آمد.\n", lang="fa", fixed="نام Paris آمد.\n"),
@@ -195,12 +205,18 @@ class ControlCharacter(Rule):
     Controls are invisible or shown as boxes and make XML and JSON feeds
     invalid; private-use characters show only with the font they were made for;
     U+FFFD means a letter was lost and the word is now wrong.
+
+    ## Fix safety
+    Safe where the control sits next to a space or punctuation; unsafe between
+    two letters, where a space may have been meant. U+FFFD and private-use
+    characters get no fix: the lost text must come from the source.
     """
 
     code = "S008"
     name = "control-character"
     category = Category.SCRIPT
     fixable = True
+    fix_applicability = "depends"
     examples = (
         Example("Le texte\x07 continue.\n", lang="fr", fixed="Le texte continue.\n"),
         Example("Le texte\x85 continue.\n", lang="fr", fixed="Le texte continue.\n"),

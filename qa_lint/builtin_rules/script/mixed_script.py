@@ -164,12 +164,17 @@ class MixedScriptWord(Rule):
     A missing space between an Arabic word and a Latin name breaks search, line
     breaking and often the right-to-left display of the whole sentence; a word
     typed in two alphabets cannot be found by anyone typing it in one.
+
+    ## Fix safety
+    Unsafe: splitting the word, or deleting its stray mark, guesses what the
+    writer meant.
     """
 
     code = "S001"
     name = "mixed-script-word"
     category = Category.SCRIPT
     fixable = True
+    fix_applicability = "unsafe"
     examples = (
         Example("وصل الفريق إلىNottingham أمس.\n", lang="ar", fixed="وصل الفريق إلى Nottingham أمس.\n"),
         Example("शहर Aldiऔर बाजार\n", lang="hi", fixed="शहर Aldi और बाजार\n"),
@@ -225,6 +230,10 @@ class LookalikeLetter(Rule):
     The word looks right but is another string: search, spell checking, name
     matching and sorting all miss it. Such letters come from switching keyboard
     layouts mid-word, OCR and copy-paste from lookalike-obfuscated sources.
+
+    ## Fix safety
+    Safe: the letter is replaced by the one it looks exactly like in the word's
+    own script; the word reads the same.
     """
 
     code = "S002"

@@ -122,6 +122,10 @@ class Mojibake(Rule):
     ## Why is this bad?
     Readers see gibberish where letters and quotes should be, and the damage
     spreads: names and numbers inside it can no longer be found or checked.
+
+    ## Fix safety
+    Safe: the repair is the exact inverse of the wrong decoding, made only when
+    every repaired character is plausible.
     """
 
     code = "S009"

@@ -52,6 +52,10 @@ class NotNfc(Rule):
     The letters look the same, but a search for "Nguyễn" typed on a keyboard
     does not find the decomposed one, sorting and name matching fail, and some
     fonts place the accents wrongly.
+
+    ## Fix safety
+    Safe: NFC composition changes how letters are stored, not how they look or
+    read.
     """
 
     code = "S010"
@@ -79,7 +83,7 @@ class NotNfc(Rule):
             f"write the composed “{clusters[0][2]}”"
         )
         edits = [self.edit(doc, start, end, composed) for start, end, composed in clusters]
-        yield self.finding(doc, first, last, message, self.fix(f"Compose {count} letter(s) (NFC)", edits))
+        yield self.finding(doc, first, last, message, self.fix(f"Compose {count} letter{'s' if count != 1 else ''} (NFC)", edits))
 
 
 RULES = (NotNfc(),)

@@ -221,6 +221,11 @@ class PersianMissingZwnj(Rule):
     word is misread (میکند looks like one unknown word), spell checkers and
     search miss it, and a space typed instead breaks lines in the middle of a
     word. Converters and some keyboards strip every non-joiner from a text.
+
+    ## Fix safety
+    Safe: only the invisible non-joiner is inserted, in word forms the Persian
+    data knows (verbs after می, plural and comparative suffixes, compounds); the
+    letters are unchanged.
     """
 
     code = "S011"
@@ -312,6 +317,10 @@ class MisplacedZwnj(Rule):
     A non-joiner only means something between two letters. Next to a space it
     is an invisible leftover of retyping that makes the word differ from its
     correct spelling for search and spell checking; doubled ones do the same.
+
+    ## Fix safety
+    Safe: a non-joiner next to a space or punctuation, or doubled, has no effect
+    on the text's shape; one is kept between two letters.
     """
 
     code = "S012"

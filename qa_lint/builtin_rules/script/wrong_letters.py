@@ -94,6 +94,10 @@ class WrongLetterForLanguage(Rule):
     The two letters look alike (or identical at the end of a word) but are
     different characters: a search for the Persian word misses the Arabic-lettered
     one, sorting and spell checking break, and name matching fails.
+
+    ## Fix safety
+    Safe: the letter becomes the language's own form of the same letter (Arabic
+    ي ك in Persian become ی ک); letters without one sure replacement get no fix.
     """
 
     code = "S003"
