@@ -95,7 +95,7 @@ def _registry(with_config_packs: bool = False, config: Optional[Path] = None):
 @app.command()
 def check(
     paths: List[str] = typer.Argument(None, help="Files and folders to lint (default: the current folder)."),
-    output_format: Optional[str] = typer.Option(None, "--format", "-f", help="full, concise, json, jsonl, sarif, github, gitlab, rdjson, rdjsonl, junit (and any a plugin adds)."),
+    output_format: Optional[str] = typer.Option(None, "--format", "-f", help="full, concise, json, jsonl, sarif, github, gitlab, rdjson, rdjsonl, junit, html (and any a plugin adds)."),
     output_file: Optional[Path] = typer.Option(None, "--output-file", "-o", help="Write the report to this file."),
     select: Optional[List[str]] = typer.Option(None, help="Rules to run: codes, prefixes or categories (comma-separated)."),
     extend_select: Optional[List[str]] = typer.Option(None, help="Rules to run in addition to the configured ones."),

@@ -8,6 +8,7 @@ import traceback
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Callable
 
 from .config import Settings, SettingsResolver
 from .detect import detect_language
@@ -17,13 +18,21 @@ from .errors import UsageError
 from .cache import ResultCache, engine_fingerprint
 from .groups import build_groups, group_key
 from .languages import language_from_path
-from .model import Finding, Position, Severity
+from .model import Finding, Position, Severity, pickled_by_fields
 from .reading import InputProblem, decode, read_bytes
 from .registry import Registry
 from .rule import Rule, RunItem, Scope
 from .selection import RuleSet, path_matches, rules_for, validate_settings
 from .packs import builtin_pack_dir
 from .suppression import apply_suppressions, is_markdown
+
+
+@pickled_by_fields
+@dataclass(frozen=True, slots=True)
+class CheckedFile:
+    path: str
+    lang: str | None
+    source_language: str | None  # the configured (or --source-language) original's language
 
 
 @dataclass
@@ -35,6 +44,10 @@ class Report:
     internal_errors: list[str] = field(default_factory=list)
     # Each finding's path -> the fail-on level of the settings that apply there.
     fail_on: dict[str, Severity] = field(default_factory=dict)
+    # Every file decoded, in path order, for formats that show the text (html).
+    documents: list[CheckedFile] = field(default_factory=list)
+    # A checked file's text (as linted: after fixes, or standard input), read again on demand.
+    read_text: Callable[[str], str | None] | None = field(default=None, repr=False)
 
     def failing(self) -> list[Finding]:
         return [f for f in self.findings if f.severity >= self.fail_on.get(f.path, Severity.WARNING)]
@@ -57,6 +70,7 @@ class UnitResult:
     internal_errors: list[str] = field(default_factory=list)
     files_checked: int = 0
     markdown: list[tuple[str, str, str | None]] = field(default_factory=list)  # (path, text, lang) for suppressions
+    documents: list[CheckedFile] = field(default_factory=list)
 
 
 # The lint a worker process runs with: inherited on fork, rebuilt on spawn.
@@ -150,6 +164,8 @@ class Linter:
             report.input_errors += result.input_errors
             report.internal_errors.extend(result.internal_errors)
             report.files_checked += result.files_checked
+            report.documents.extend(result.documents)
+        report.read_text = self._text_reader(jobs)
         rulesets = {job.target.display: job.ruleset for job in jobs}
         self._reduce(results, rulesets, report)
         markdown = [
@@ -160,6 +176,21 @@ class Linter:
         report.findings = apply_suppressions(report.findings, markdown, self._rules)
         report.findings = finalize(report.findings)
         return report
+
+    def _text_reader(self, jobs: list[_FileJob]) -> Callable[[str], str | None]:
+        by_path = {job.target.display: job for job in jobs}
+
+        def read_text(path: str) -> str | None:
+            job = by_path.get(path)
+            data = None if job is None else self._bytes(job)
+            if not isinstance(data, bytes):
+                return None
+            try:
+                return decode(data, job.settings.encoding)[0]
+            except InputProblem:
+                return None
+
+        return read_text
 
     def read_documents(self, paths: list[str]) -> tuple[list[Document], Report]:
         """The documents under `paths`, read and decoded but not checked (`qa-lint names`)."""
@@ -256,6 +287,7 @@ class Linter:
         result = UnitResult()
         for doc, job in documents:
             report.files_checked += 1
+            result.documents.append(CheckedFile(doc.path, doc.lang, job.settings.source_language))
             self._run_document_rules(doc, job.ruleset, report)
         self._run_group_rules(documents, report)
         for doc, job in documents:
@@ -464,4 +496,4 @@ def finalize(findings: list[Finding]) -> list[Finding]:
     return result
 
 
-__all__ = ["Linter", "Report", "UsageError", "finalize", "resolve_language"]
+__all__ = ["CheckedFile", "Linter", "Report", "UsageError", "finalize", "resolve_language"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..plugins import hookimpl
 from .github import GithubFormat
 from .gitlab import GitlabFormat
+from .html_report import HtmlFormat
 from .json_formats import JsonFormat, JsonLinesFormat
 from .junit import JunitFormat
 from .reviewdog import RdjsonFormat, RdjsonlFormat
@@ -16,5 +17,5 @@ from .text import ConciseFormat, FullFormat
 def qa_lint_register_formats():
     return [
         FullFormat, ConciseFormat, JsonFormat, JsonLinesFormat,
-        SarifFormat, GithubFormat, GitlabFormat, RdjsonFormat, RdjsonlFormat, JunitFormat,
+        SarifFormat, GithubFormat, GitlabFormat, RdjsonFormat, RdjsonlFormat, JunitFormat, HtmlFormat,
     ]

@@ -1,0 +1,82 @@
+// qa-lint review page: renders article groups when opened, and filters findings. Works offline.
+(function () {
+  "use strict";
+  var hidden = { cat: {}, sev: {}, lang: {} };
+  var showClean = true;
+  var filterStyle = document.getElementById("qa-filter-style");
+
+  function visible(item) {
+    var d = item.dataset;
+    return !hidden.cat[d.cat] && !hidden.sev[d.sev] && !hidden.lang[d.lang];
+  }
+
+  // Hide the findings the filters leave out, and unmark spans none of whose findings are shown.
+  function apply(root) {
+    root.querySelectorAll("li.fd").forEach(function (item) { item.hidden = !visible(item); });
+    root.querySelectorAll("mark.f").forEach(function (mark) {
+      var shown = mark.dataset.f.split(" ").some(function (id) {
+        var item = document.getElementById(id);
+        return item && !item.hidden;
+      });
+      mark.classList.toggle("off", !shown);
+    });
+  }
+
+  function restyle() {
+    var rules = Object.keys(hidden.lang).filter(function (l) { return hidden.lang[l]; }).map(function (l) {
+      return '[data-lang="' + CSS.escape(l) + '"]{display:none}';
+    });
+    if (!showClean) rules.push(".clean{display:none}");
+    filterStyle.textContent = rules.join("\n");
+  }
+
+  // A group's table is parsed into a template and built only when the group opens.
+  function render(group) {
+    var template = group.querySelector(":scope > template");
+    if (!template) return;
+    template.replaceWith(template.content.cloneNode(true));
+    group.dataset.rendered = "1";
+    apply(group);
+  }
+
+  document.querySelectorAll("details.group").forEach(function (group) {
+    group.addEventListener("toggle", function () { if (group.open) render(group); });
+    if (group.open) render(group);
+  });
+
+  document.getElementById("filters").addEventListener("change", function (event) {
+    var box = event.target;
+    if (box.dataset.filter === "clean") showClean = box.checked;
+    else hidden[box.dataset.filter][box.value] = !box.checked;
+    restyle();
+    apply(document);
+  });
+
+  function flash(element) {
+    element.classList.add("flash");
+    setTimeout(function () { element.classList.remove("flash"); }, 1200);
+  }
+
+  document.addEventListener("click", function (event) {
+    var target = event.target;
+    var mark = target.closest && target.closest("mark.f");
+    if (mark && !mark.classList.contains("off")) {
+      var item = document.getElementById(mark.dataset.f.split(" ")[0]);
+      if (item) { item.scrollIntoView({ block: "nearest" }); flash(item); }
+      return;
+    }
+    var link = target.closest && target.closest('a[href^="#g"]');
+    if (link) {
+      var group = document.getElementById(link.getAttribute("href").slice(1));
+      if (group) group.open = true;
+      return;
+    }
+    var button = target.closest && target.closest("button[data-action]");
+    if (button) {
+      var open = button.dataset.action === "open";
+      document.querySelectorAll("details.group").forEach(function (group) { group.open = open; });
+    }
+  });
+
+  document.body.dataset.ready = "1";
+})();
