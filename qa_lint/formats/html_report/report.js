@@ -39,6 +39,20 @@
     apply(group);
   }
 
+  // A link can carry filters: report.html#hide=info,names,fr unticks those boxes.
+  var wanted = /^#hide=(.*)$/.exec(location.hash);
+  if (wanted) {
+    decodeURIComponent(wanted[1]).split(",").forEach(function (value) {
+      document.querySelectorAll("#filters input").forEach(function (box) {
+        if (box.value !== value && !(box.dataset.filter === "clean" && value === "clean")) return;
+        box.checked = false;
+        if (box.dataset.filter === "clean") showClean = false;
+        else hidden[box.dataset.filter][value] = true;
+      });
+    });
+    restyle();
+  }
+
   document.querySelectorAll("details.group").forEach(function (group) {
     group.addEventListener("toggle", function () { if (group.open) render(group); });
     if (group.open) render(group);

@@ -1,0 +1,325 @@
+"""`--format html`: the review page, read as a browser would read it.
+
+The page is parsed back (html.parser) to check what an editor sees: every
+finding listed and marked where it sits, text escaped, right-to-left columns,
+the source column, the fix as a diff, nothing fetched from anywhere. The last
+tests open it in headless Chromium (skipped, with the reason, when there is
+none): the screenshot must not be blank and must show marked findings, and
+the DOM after the page's script ran must hold them.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import re
+import shutil
+import struct
+import subprocess
+import zlib
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from qa_lint.formats.html_report.marking import line_html
+from qa_lint.model import Category, Finding, Position, Severity
+
+from conftest import ROOT, run_cli, write
+
+
+class Page(HTMLParser):
+    """Elements as (tag, attributes, inside a template?) and the text outside tags, per element id."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str], bool]] = []
+        self.scripts: list[str] = []
+        self._templates = 0
+        self._stack: list[tuple[str, dict]] = []
+        self.text_of: dict[str, str] = {}  # id -> text inside it
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        attributes = {k: v or "" for k, v in attrs}
+        self.elements.append((tag, attributes, self._templates > 0))
+        if tag == "template":
+            self._templates += 1
+        if tag not in ("meta", "input", "br", "link", "img"):
+            self._stack.append((tag, attributes))
+
+    def handle_endtag(self, tag):
+        if tag == "template":
+            self._templates -= 1
+        while self._stack:
+            open_tag, _ = self._stack.pop()
+            if open_tag == tag:
+                break
+
+    def handle_data(self, data):
+        if self._stack and self._stack[-1][0] == "script":
+            self.scripts.append(data)
+        for _, attributes in self._stack:
+            if "id" in attributes:
+                self.text_of[attributes["id"]] = self.text_of.get(attributes["id"], "") + data
+
+    def find(self, tag: str, **wanted) -> list[dict[str, str]]:
+        return [a for t, a, _ in self.elements if t == tag and all(a.get(k.replace("_", "-")) == v for k, v in wanted.items())]
+
+
+def html_report(*args: str, cwd: Path | str = ROOT) -> tuple[str, list[dict]]:
+    """The html report and the json findings of one run."""
+    page = run_cli("check", *args, "--format", "html", "--no-cache", cwd=cwd)
+    assert page.code in (0, 1), page.stderr
+    findings = run_cli("check", *args, "--format", "json", "--no-cache", cwd=cwd)
+    return page.stdout, findings.json()
+
+
+def test_examples_every_finding_listed_and_marked():
+    text, findings = html_report("examples/")
+    page = Page(text)
+    items = page.find("li")
+    assert len([i for i in items if "fd" in i.get("class", "")]) == len(findings) > 10
+    listed = {(i["data-cat"], i["data-sev"], i["data-lang"]) for i in items if "fd" in i.get("class", "")}
+    assert listed == {(f["category"], f["severity"], f["lang"]) for f in findings}
+    ids = {i["id"] for i in items if "fd" in i.get("class", "")}
+    marks = page.find("mark")
+    assert marks and all(set(m["data-f"].split()) <= ids for m in marks)
+    marked = {name for m in marks for name in m["data-f"].split()}
+    assert marked == ids  # every finding on a line is marked somewhere (none here is about a whole file)
+    # each finding's message is the text of its list item
+    messages = sorted(f["message"] for f in findings)
+    assert sorted(page.text_of[i].split(" ", 3)[3].split("fix (")[0] for i in ids) == messages
+
+
+def test_fix_shown_as_deleted_and_inserted_text(tmp_path):
+    write(tmp_path / "fr" / "a.txt", "Le président est arrivé , puis il a parlé.\n")
+    text, findings = html_report("fr/a.txt", "--select", "T001", cwd=tmp_path)
+    assert [f["code"] for f in findings] == ["T001"]
+    diff = re.search(r'<code class="diff">(.*?)</code>', text).group(1)
+    assert "arrivé<del>" in diff and "</ins> puis il" in diff
+    deleted = re.search(r"<del>(.*?)</del>", diff).group(1)
+    inserted = re.search(r"<ins>(.*?)</ins>", diff).group(1)
+    assert "␣" in deleted and re.sub(r"<[^>]+>", "", deleted).endswith(",")  # the deleted space is visible
+    assert inserted == ","
+
+
+def test_article_text_is_escaped_and_nothing_is_fetched(tmp_path):
+    hostile = (
+        '<script>alert(1)</script> <img src=x onerror="alert(2)"> </template></details>'
+        '<b id="pwned">x</b> &amp; "quotes" \'single\' <!-- comment\n'
+    )
+    write(tmp_path / "fr" / "<i>story</i>.txt", hostile + "Il a dit ,   bonjour.\n")
+    write(tmp_path / "en" / "<i>story</i>.txt", "He said , hello.\n")
+    text, findings = html_report(".", cwd=tmp_path)
+    assert findings
+    page = Page(text)
+    assert [t for t, _, _ in page.elements].count("script") == 1
+    assert not page.find("img") and not page.find("b", id="pwned") and not page.find("i")
+    assert "alert(1)" not in "".join(page.scripts)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text and "&lt;i&gt;story&lt;/i&gt;.txt" in text
+    # no network and no other file: no src, no external link, no CSS url(), no @import
+    assert not [a for _, a, _ in page.elements if "src" in a]
+    assert not [a for t, a, _ in page.elements if t == "a" and not a.get("href", "#").startswith("#")]
+    assert "url(" not in text and "@import" not in text
+    # the content security policy allows exactly the page's own script
+    policy = page.find("meta", **{"http_equiv": "Content-Security-Policy"})[0]["content"]
+    digest = base64.b64encode(hashlib.sha256(page.scripts[0].encode()).digest()).decode()
+    assert f"script-src 'sha256-{digest}'" in policy and "default-src 'none'" in policy
+
+
+def test_source_column_first_and_right_to_left_columns():
+    text, _ = html_report("examples/", "--source-language", "fr")
+    page = Page(text)
+    heads = [a for t, a, _ in page.elements if t == "th" and "data-lang" in a]
+    group = [a["data-lang"] for a in heads if a["data-lang"] in ("fa", "fr")]
+    assert group == ["fr", "fa"]  # the source first
+    assert {a["data-lang"]: a["dir"] for a in heads} == {"en": "ltr", "fr": "ltr", "fa": "rtl"}
+    cells = [a for t, a, _ in page.elements if t == "td" and a.get("data-lang") == "fa" and "dir" in a]
+    assert cells and all(a["dir"] == "rtl" and a["lang"] == "fa" for a in cells)
+    # without --source-language, the first language of the group is the source column
+    default = Page(html_report("examples/")[0])
+    assert [a["data-lang"] for t, a, _ in default.elements if t == "th" and a.get("data-lang") in ("fa", "fr")] == ["fa", "fr"]
+
+
+def test_files_without_findings_are_shown_and_big_reports_open_groups_on_demand(tmp_path):
+    for n in range(15):
+        write(tmp_path / "fr" / f"{n:02}.txt", f"Article {n} , texte.\n" if n % 2 else f"Article {n}, texte.\n")
+        write(tmp_path / "de" / f"{n:02}.txt", f"Artikel {n}, Text.\n")
+    text, findings = html_report(".", "--select", "T001", cwd=tmp_path)
+    page = Page(text)
+    groups = page.find("details")
+    assert len(groups) == 15 and not [g for g in groups if "open" in g]
+    assert len([g for g in groups if "clean" in g["class"].split()]) == 15 - len(findings)
+    # every file has its column and every line its row, inside the group's template
+    heads = [a for t, a, inside in page.elements if t == "th" and "data-lang" in a and inside]
+    assert len(heads) == 30
+    rows = [a for t, a, inside in page.elements if t == "tr" and a.get("data-lang")]  # the overview table
+    assert len(rows) == 30
+
+
+def test_unreadable_file_has_a_column_with_its_finding(tmp_path):
+    write(tmp_path / "fr" / "a.txt", b"caf\xe9 ,\n")
+    write(tmp_path / "de" / "a.txt", "Kaffee.\n")
+    result = run_cli("check", ".", "--format", "html", "--no-cache", cwd=tmp_path)
+    assert result.code == 2 and "Traceback" not in result.stderr
+    page = Page(result.stdout)
+    assert "The text could not be read." in result.stdout
+    assert [i["data-cat"] for i in page.find("li") if "fd" in i.get("class", "")] == ["file"]
+
+
+def _finding(start: tuple[int, int], end: tuple[int, int], code: str = "X001") -> Finding:
+    return Finding(code, "x", Category.TYPOGRAPHY, Severity.WARNING, "m", "a.txt",
+                   Position(*start), Position(*end), "fr")
+
+
+def _spans(*findings: Finding):
+    return [(n, f, f.start, f.end) for n, f in enumerate(findings)]
+
+
+def _strip(markup: str) -> str:
+    return re.sub(r"<[^>]+>", "", markup)
+
+
+def test_overlapping_spans_are_cut_at_every_edge():
+    line = "abcdefghij"
+    markup = line_html(line, 1, _spans(_finding((1, 2), (1, 6)), _finding((1, 4), (1, 9))))
+    assert _strip(markup) == line
+    assert re.findall(r'data-f="([^"]+)"[^>]*>([^<]*)<', markup) == [("f0", "bc"), ("f0 f1", "de"), ("f1", "fgh")]
+
+
+def test_empty_spans_are_points_and_spans_over_lines_mark_each_line():
+    point = line_html("abc", 1, _spans(_finding((1, 2), (1, 2))))
+    assert re.search(r'a<mark class="f sev-warning pt" data-f="f0"[^>]*></mark>bc', point)
+    over = _finding((1, 3), (3, 2))
+    assert _strip(line_html("abcd", 1, _spans(over))) == "abcd" and ">cd</mark>" in line_html("abcd", 1, _spans(over))
+    assert ">↵</mark>" in line_html("", 2, _spans(over))  # a blank line inside the span
+    assert ">x</mark>yz" in line_html("xyz", 3, _spans(over))
+    deleted_line = _finding((1, 1), (2, 1))  # a whole line with its terminator
+    assert "<mark" not in line_html("next", 2, _spans(deleted_line))
+    past_end = _finding((5, 1), (5, 1))  # placed on the last line, at its end
+    assert line_html("abc", 2, _spans(past_end)).startswith("abc<mark")
+
+
+def test_invisible_characters_of_a_span_are_named_and_bidi_controls_always():
+    stray = line_html("خیمه\u200c شب", 1, _spans(_finding((1, 5), (1, 6))))
+    assert ">ZWNJ</span></mark>" in stray
+    word = line_html("می\u200cکند", 1, _spans(_finding((1, 1), (1, 6))))
+    assert "ZWNJ" not in word and "\u200c" in word  # correct Persian inside a longer span is shown as written
+    assert ">RLO</span>" in line_html("a\u202eb", 1, [])
+
+
+# -- in a real browser ----------------------------------------------------------------------------
+
+CHROMIUM = next((shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome") if shutil.which(name)), None)
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None, reason="no Chromium on PATH (apt-get install chromium; .ci/run installs it when run as root)"
+)
+
+
+def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+    assert CHROMIUM
+    return subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
+         f"--user-data-dir={tmp_path / 'profile'}", *args],
+        capture_output=True, timeout=120,
+    )
+
+
+def png_pixels(data: bytes) -> tuple[int, int, list[bytes], int]:
+    """(width, height, rows, bytes per pixel) of an 8-bit non-interlaced RGB(A) PNG, as Chromium writes them."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    chunks, offset = {}, 8
+    while offset < len(data):
+        length, kind = struct.unpack(">I4s", data[offset : offset + 8])
+        chunks.setdefault(kind, []).append(data[offset + 8 : offset + 8 + length])
+        offset += 12 + length
+    width, height, depth, color, _, _, interlace = struct.unpack(">IIBBBBB", chunks[b"IHDR"][0])
+    assert depth == 8 and color in (2, 6) and interlace == 0
+    size = 3 if color == 2 else 4
+    raw = zlib.decompress(b"".join(chunks[b"IDAT"]))
+    stride = width * size
+    low, high = int.from_bytes(b"\x7f" * stride, "big"), int.from_bytes(b"\x80" * stride, "big")
+    rows, previous = [], bytes(stride)
+    for y in range(height):
+        kind, line = raw[y * (stride + 1)], raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)]
+        if kind == 2:  # "up": add the row above byte by byte, all bytes at once without carries
+            a, b = int.from_bytes(line, "big"), int.from_bytes(previous, "big")
+            line = (((a & low) + (b & low)) ^ ((a ^ b) & high)).to_bytes(stride, "big")
+        elif kind in (1, 3, 4):
+            line = _unfilter(kind, bytearray(line), previous, size)
+        rows.append(line)
+        previous = line
+    return width, height, rows, size
+
+
+def _unfilter(kind: int, line: bytearray, previous: bytes, size: int) -> bytes:
+    """PNG filters "sub" (1), "average" (3) and "paeth" (4): each byte depends on the one decoded before it."""
+    for x in range(len(line)):
+        left = line[x - size] if x >= size else 0
+        if kind == 1:
+            line[x] = (line[x] + left) & 255
+            continue
+        up = previous[x]
+        if kind == 3:
+            line[x] = (line[x] + ((left + up) >> 1)) & 255
+            continue
+        corner = previous[x - size] if x >= size else 0
+        pa, pb, pc = abs(up - corner), abs(left - corner), abs(left + up - 2 * corner)
+        line[x] = (line[x] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)) & 255
+    return bytes(line)
+
+
+@needs_chromium
+def test_examples_report_in_headless_chromium(tmp_path):
+    report = tmp_path / "report.html"
+    result = run_cli("check", "examples/", "--format", "html", "-o", str(report), "--no-cache")
+    assert result.code == 1, result.stderr
+    findings = run_cli("check", "examples/", "--format", "json", "--no-cache").json()
+
+    shot = tmp_path / "shot.png"
+    done = chromium(tmp_path, f"--screenshot={shot}", "--window-size=1280,2400", report.as_uri())
+    assert shot.exists(), done.stderr.decode(errors="replace")[-2000:]
+    width, height, rows, size = png_pixels(shot.read_bytes())
+    assert (width, height) == (1280, 2400)
+    pixels = [row[i : i + 3] for row in rows[::4] for i in range(0, len(row), 4 * size)]  # every 4th pixel each way
+    background = max(set(pixels), key=pixels.count)
+    ink = sum(1 for p in pixels if p != background)
+    assert ink > len(pixels) * 0.05, f"the page looks blank: {ink} of {len(pixels)} pixels differ from the background"
+    # marked findings: the warning highlight (#fff0c2) and its underline (#e08600) are on screen
+    assert pixels.count(bytes((0xFF, 0xF0, 0xC2))) > 50 and bytes((0xE0, 0x86, 0x00)) in pixels
+
+    dom = chromium(tmp_path, "--dump-dom", report.as_uri())
+    page = Page(dom.stdout.decode("utf-8"))
+    body = page.find("body")[0]
+    assert body.get("data-ready") == "1", "the page's script did not run"
+    rendered = [a for t, a, inside in page.elements if t == "mark" and not inside]
+    assert {n for m in rendered for n in m["data-f"].split()} == {f"f{n}" for n in range(len(findings))}
+    assert all(a.get("data-rendered") == "1" for a in page.find("details"))
+
+
+@needs_chromium
+def test_filters_from_the_link_hide_findings_in_chromium(tmp_path):
+    report = tmp_path / "report.html"
+    assert run_cli("check", "examples/", "--format", "html", "-o", str(report), "--no-cache").code == 1
+    dom = chromium(tmp_path, "--dump-dom", report.as_uri() + "#hide=info,fa")
+    page = Page(dom.stdout.decode("utf-8"))
+    items = [a for t, a, inside in page.elements if t == "li" and "fd" in a.get("class", "") and not inside]
+    assert items
+    hidden = {a["data-sev"] for a in items if "hidden" in a} | {a["data-lang"] for a in items if "hidden" in a}
+    shown = [a for a in items if "hidden" not in a]
+    assert shown and all(a["data-sev"] != "info" and a["data-lang"] != "fa" for a in shown)
+    assert {"info", "fa"} <= hidden
+    assert '[data-lang="fa"]{display:none}' in dom.stdout.decode("utf-8")
+
+
+@pytest.mark.skipif(not os.environ.get("QA_LINT_UPDATE_SCREENSHOT") or CHROMIUM is None,
+                    reason="set QA_LINT_UPDATE_SCREENSHOT=1 (with Chromium) to redraw docs/html-report.png")
+def test_redraw_the_readme_screenshot(tmp_path):
+    report = tmp_path / "report.html"
+    run_cli("check", "examples/", "--format", "html", "-o", str(report), "--no-cache")
+    target = ROOT / "docs" / "html-report.png"
+    target.parent.mkdir(exist_ok=True)
+    chromium(tmp_path, f"--screenshot={target}", "--window-size=1200,1500", report.as_uri())
+    assert target.stat().st_size < 300_000
