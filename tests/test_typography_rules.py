@@ -95,7 +95,12 @@ def test_continued_quotation_reopening_in_a_new_paragraph_is_not_a_second_one():
 
 
 def test_bracket_closed_on_another_line_and_list_markers():
-    assert [f.start.line for f in run("T008", "Un (deux\ntrois) quatre.\n")] == [1, 2]
+    # A wrapped line runs on: the paragraph closes the bracket.
+    assert run("T008", "Un (deux\ntrois) quatre.\n") == []
+    assert run("T008", "Il a dit (en 1950, à\nHanoï, puis\nà Paris) non.\n") == []
+    # A line that ends its sentence does not: sentence-per-line text is judged line by line.
+    assert [f.start.line for f in run("T008", "Un (deux.\nTrois) quatre.\n")] == [1, 2]
+    assert [f.start.line for f in run("T008", "Un (deux\n\ntrois) quatre.\n")] == [1, 3]
     assert run("T008", "Trois priorités : 1) la paix, 2) l'amitié.\n") == []
 
 

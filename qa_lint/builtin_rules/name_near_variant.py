@@ -37,6 +37,10 @@ class NameNearVariant(Rule):
     is right. The severity is `info`: the difference could make another
     name, so an editor decides (raise it with `severity = { N006 = "warning" }`).
 
+    ## Fix safety
+    Unsafe: the fix writes the repeated form of a name, and the single one
+    may be right; only an editor knows (`--unsafe-fixes`).
+
     ## Example
     """
 
@@ -46,6 +50,7 @@ class NameNearVariant(Rule):
     severity = Severity.INFO
     scope = Scope.GROUP
     fixable = True
+    fix_applicability = "unsafe"
     examples = (
         Example(
             "Посол Данг Минь Кой посетил делегацию.\nПосол Данг Минь Кой сказал.\nДанг Минь Кхой поблагодарил.\n",

@@ -12,6 +12,11 @@ Keys (besides the common ones):
   next blank line. Quotations run over several sentences, and sentence-per-line
   text puts each on its own line. A blank line (a paragraph break) always ends
   every pair.
+* `wrapped-lines` - default false: true makes a line that ends inside a sentence
+  (no full stop, question or exclamation mark at its end) run on into the next
+  one, so it does not count toward `span-lines`: wrapped Markdown and text
+  close a bracket on the next line of the paragraph, while sentence-per-line
+  text is still judged line by line.
 * `mixed` - default false: true makes any closing mark of the list close the
   last opened one, so that only the counts must agree. Translations mix quote
   styles ("…” or “…"); that is a matter of style, not of a quotation left open.
@@ -35,6 +40,8 @@ from ..languages import primary
 from ..model import Finding
 from .base import PackRule, RuleData
 
+# The end of a line that ends a sentence: a final mark, then closing quotes or brackets.
+_SENTENCE_END = regex.compile(r"[.!?…。！？؟।۔][\p{Pe}\p{Pf}\"'»”’]*\s*$")
 # What precedes a list marker "1)", "a)", "iv)" or an emoticon ":)": a closer only when a bracket is open.
 _BEFORE_MARKER = regex.compile(r"(?:^|\s)(?:\p{N}{1,2}|\p{Ll}|[ivx]{2,4})$|[:;]-?$")
 
@@ -71,6 +78,7 @@ class BalanceCheck(PackRule):
         }
         self.mixed = data.take("mixed", bool, False)
         self.span_lines = data.take("span-lines", int, 0)
+        self.wrapped_lines = data.take("wrapped-lines", bool, False)
         if self.span_lines < 0:
             raise data.fail("`span-lines` must be 0 (up to a blank line) or more")
 
@@ -78,13 +86,17 @@ class BalanceCheck(PackRule):
         pairs = self.language_pairs.get(primary(doc.lang) or "", self.default_pairs)
         if not pairs.pattern.search(doc.text):
             return  # no bracket or quotation mark: nothing opened, nothing closed
-        open_: dict[str, list[tuple[int, int]]] = {}  # pair -> stack of (offset, line number)
+        # pair -> stack of (offset, line number, lines counted toward `span-lines` before it)
+        open_: dict[str, list[tuple[int, int, int]]] = {}
+        counted = 0  # lines so far that count toward `span-lines` (with `wrapped-lines`, those ending a sentence)
         for line in doc.lines:
             blank = line.is_blank
             if any(open_.values()):  # else nothing is open that could run out here
-                yield from self._unclosed(doc, open_, None if blank else line.number)
+                yield from self._unclosed(doc, open_, None if blank else counted)
             if blank:
                 continue
+            before = counted
+            counted += not self.wrapped_lines or bool(_SENTENCE_END.search(line.text))
             for found in pairs.pattern.finditer(line.text):
                 at = found.start()
                 char = found.group()
@@ -100,18 +112,18 @@ class BalanceCheck(PackRule):
                 if role == "open" and stack and stack[-1][1] < line.number and _starts_line(line.text, at):
                     continue  # a quotation running on into a new paragraph reopens it; it is not a second one
                 if role == "open":
-                    stack.append((line.start + at, line.number))
+                    stack.append((line.start + at, line.number, before))
                 elif stack:
                     stack.pop()
                 elif not (char == ")" and _BEFORE_MARKER.search(line.text[max(0, at - 5) : at])):
                     yield self._report(doc, line.start + at, "never opened")
         yield from self._unclosed(doc, open_, None)
 
-    def _unclosed(self, doc: Document, open_: dict, line_number: int | None) -> Iterator[Finding]:
+    def _unclosed(self, doc: Document, open_: dict, counted: int | None) -> Iterator[Finding]:
         """Openers that can no longer be closed: past `span-lines`, or at a paragraph break (None)."""
         for stack in open_.values():
-            while stack and (line_number is None or 0 < self.span_lines <= line_number - stack[0][1]):
-                offset, _ = stack.pop(0)
+            while stack and (counted is None or 0 < self.span_lines <= counted - stack[0][2]):
+                offset, _, _ = stack.pop(0)
                 yield self._report(doc, offset, "never closed")
 
     def _report(self, doc: Document, offset: int, problem: str) -> Finding:
