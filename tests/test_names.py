@@ -209,3 +209,19 @@ def test_near_kind_names_the_difference():
     assert near_kind(("North", "Korea"), ("North", "Korean"), "Latin", "en") is None  # an adjective ending
     assert near_kind(("HM", "Long"), ("HMP", "Long"), "Latin", "en") is None  # acronyms
     assert near_kind(("رخ", "داد"), ("رخ", "داده"), "Arabic", "fa", caseless=True) is None  # a verb ending
+
+
+def test_the_glossary_wins_over_the_article_majority(tmp_path):
+    # The article writes the unapproved form twice and the approved one once.
+    write(tmp_path / "names.toml", '[[name]]\nid = "pmc"\nvi = "Phạm Minh Chính"\n')
+    write(tmp_path / "qa-lint.toml", '[rule-options.N004]\nglossary-file = "names.toml"\n')
+    write(tmp_path / "vi" / "a.txt", "Pham Minh Chinh phát biểu.\nPham Minh Chinh nói.\nPhạm Minh Chính cảm ơn.\n")
+    result = run_cli("check", "--format", "json", "--select", "N001,N004", ".", cwd=tmp_path)
+    found = findings(result)
+    assert sorted((f["code"], f["line"]) for f in found) == [("N001", 1), ("N001", 2), ("N004", 1), ("N004", 2)]
+    for finding in found:
+        assert finding["fix"]["edits"][0]["content"] == "Phạm Minh Chính"
+    n001 = next(f for f in found if f["code"] == "N001")
+    assert "the names glossary (pmc) approves “Phạm Minh Chính”" in n001["message"]
+    run_cli("check", "--select", "N001", "--fix", "--unsafe-fixes", ".", cwd=tmp_path)
+    assert (tmp_path / "vi" / "a.txt").read_text(encoding="utf-8").count("Phạm Minh Chính") == 3

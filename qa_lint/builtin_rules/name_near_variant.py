@@ -8,8 +8,10 @@ from ..document import Document
 from ..groups import ArticleGroup
 from ..model import Applicability, Category, Finding, Severity
 from ..names.consistency import FormGroup, document_groups, near_groups
+from ..names.glossary import glossary_target
+from ..names.mentions import document_script
 from ..rule import Example, Rule, Scope
-from .name_variant import latin_names
+from .name_variant import latin_names, report_approved
 
 
 class NameNearVariant(Rule):
@@ -24,7 +26,8 @@ class NameNearVariant(Rule):
     فان آن سون / فان آنه سون in the Persian text alone), and in Arabic a
     name written joined and spaced (فيناكابيتال / فينا كابيتال). The form
     met once is reported with the form met at least twice, their counts and
-    lines; the fix, writing the repeated form, is unsafe.
+    lines; the fix, writing the repeated form, is unsafe. A names glossary's
+    approved form (N004) wins over the repeated one.
 
     It stays quiet when the article shows two names: each form written at
     least twice, or both in one sentence ("Nguyễn Văn An gặp Nguyễn Văn
@@ -80,6 +83,10 @@ class NameNearVariant(Rule):
                 yield from self._report(doc, form_group)
 
     def _report(self, doc: Document, group: FormGroup) -> Iterator[Finding]:
+        target = glossary_target(doc, group.forms, document_script(doc))
+        if target:
+            yield from report_approved(self, doc, group, *target)
+            return
         majority_mentions = group.forms[group.majority]
         majority_text = majority_mentions[0].text
         lines = sorted({m.line for m in majority_mentions})

@@ -6,17 +6,10 @@ from pathlib import Path
 from typing import Iterator
 
 from ..document import Document
-from ..languages import primary
 from ..model import Applicability, Category, Finding
-from ..names.glossary import GlossaryError, load_glossary
+from ..names.glossary import GlossaryError, approved_forms, closest_approved, load_glossary
 from ..names.mentions import cased_mentions, document_script, is_cased, ngrams
-from ..names.phonetic import name_key
-from ..names.text import fold
-from ..names.variants import variant_kind
 from ..rule import Example, Rule
-
-# How alike (0-100) a mention must be to an approved form, beyond sharing its key.
-MIN_SIMILARITY = 80
 
 
 class NameNotApproved(Rule):
@@ -57,46 +50,28 @@ class NameNotApproved(Rule):
                 raise ValueError(str(error)) from None
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        path = self.options(doc).get("glossary-file")
-        if not path:
-            return
-        from rapidfuzz import fuzz
-
-        lang = primary(doc.lang)
-        approved = [
-            (name.id, tuple(form.split()))
-            for name in load_glossary(Path(path))
-            for form in name.forms.get(lang or "", [])
-        ]
+        approved = approved_forms(doc)
         if not approved:
             return
         script = document_script(doc)
         sizes = sorted({len(tokens) for _, tokens in approved})
         mentions = cased_mentions(doc) if is_cased(script) else ngrams(doc, range(sizes[0], sizes[-1] + 1))
-        exact = {tokens for _, tokens in approved}
         for mention in mentions:
-            if mention.tokens in exact:
+            match = closest_approved(mention.tokens, approved, script)
+            if match is None or not match[2]:
                 continue
-            for name_id, tokens in approved:
-                if len(tokens) != len(mention.tokens):
-                    continue
-                kind = variant_kind(tokens, mention.tokens, script)
-                if not kind and name_key(tokens) == name_key(mention.tokens):
-                    if fuzz.ratio(fold(" ".join(tokens)), fold(mention.form)) >= MIN_SIMILARITY:
-                        kind = "transliteration"
-                if kind:
-                    approved_text = " ".join(tokens)
-                    message = (
-                        f"“{mention.text}” is not the approved form of this name in the names glossary "
-                        f"({name_id}): write “{approved_text}” (they differ in {kind})"
-                    )
-                    fix = self.fix(
-                        f"Write “{approved_text}”",
-                        [self.edit(doc, mention.start, mention.end, approved_text)],
-                        Applicability.UNSAFE,
-                    )
-                    yield self.finding(doc, mention.start, mention.end, message, fix)
-                    break
+            name_id, tokens, kind = match
+            approved_text = " ".join(tokens)
+            message = (
+                f"“{mention.text}” is not the approved form of this name in the names glossary "
+                f"({name_id}): write “{approved_text}” (they differ in {kind})"
+            )
+            fix = self.fix(
+                f"Write “{approved_text}”",
+                [self.edit(doc, mention.start, mention.end, approved_text)],
+                Applicability.UNSAFE,
+            )
+            yield self.finding(doc, mention.start, mention.end, message, fix)
 
 
 RULES = (NameNotApproved(),)

@@ -8,6 +8,7 @@ from ..document import Document
 from ..groups import ArticleGroup
 from ..model import Applicability, Category, Finding
 from ..names.consistency import Anchor, FormGroup, document_groups
+from ..names.glossary import glossary_target
 from ..names.mentions import cased_mentions, document_script
 from ..names.phonetic import name_key
 from ..names.variants import variant_kind
@@ -37,6 +38,23 @@ def latin_names(group: ArticleGroup) -> tuple[list[Anchor], set[tuple[str, ...]]
     return list(anchors.values()), ambiguous
 
 
+def report_approved(rule: Rule, doc: Document, group: FormGroup, name_id: str, approved: str) -> Iterator[Finding]:
+    """The glossary's form wins over the article's majority: every other spelling is reported."""
+    counts = ", ".join(f"“{mentions[0].text}” {len(mentions)}×" for mentions in group.forms.values())
+    for form, mentions in group.forms.items():
+        if " ".join(form) == approved:
+            continue
+        for mention in mentions:
+            message = (
+                f"“{mention.text}”: this article writes the name {len(group.forms)} ways ({counts}); "
+                f"the names glossary ({name_id}) approves “{approved}”. Write the name one way"
+            )
+            fix = rule.fix(
+                f"Write “{approved}”", [rule.edit(doc, mention.start, mention.end, approved)], Applicability.UNSAFE
+            )
+            yield rule.finding(doc, mention.start, mention.end, message, fix)
+
+
 class NameVariant(Rule):
     """## What it does
     Reports a name written in more than one way in one article: diacritics
@@ -46,6 +64,8 @@ class NameVariant(Rule):
     script (Cyrillic Шон / Сон, Arabic-script غ / ج), a silent final letter
     (Persian فان آن سون / فان آنه سون). The less frequent form is reported with
     the majority form, its count and its lines, and the majority form as fix.
+    With a names glossary (N004's `glossary-file`), its approved form wins over
+    the majority: every other spelling is reported, with the approved form as fix.
 
     In scripts without capital letters, names are found through the article's
     translations in Latin script (the same name by phonetic key) and, for
@@ -93,6 +113,10 @@ class NameVariant(Rule):
                 yield from self._report(doc, form_group)
 
     def _report(self, doc: Document, group: FormGroup) -> Iterator[Finding]:
+        target = glossary_target(doc, group.forms, document_script(doc))
+        if target:
+            yield from report_approved(self, doc, group, *target)
+            return
         majority = group.majority
         majority_mentions = group.forms[majority]
         majority_text = majority_mentions[0].text
@@ -117,6 +141,7 @@ class NameVariant(Rule):
                     Applicability.UNSAFE,
                 )
                 yield self.finding(doc, mention.start, mention.end, message, fix)
+
 
 
 RULES = (NameVariant(),)

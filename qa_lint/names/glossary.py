@@ -124,3 +124,61 @@ def _from_tbx(text: str, path: Path) -> list[GlossaryName]:
                     name.forms.setdefault(language, []).append(term.text.strip())
         names.append(name)
     return names
+
+
+# How alike (0-100) a mention must be to an approved form, beyond sharing its phonetic key.
+MIN_SIMILARITY = 80
+
+
+def approved_forms(doc) -> list[tuple[str, tuple[str, ...]]]:
+    """(name id, words) of every form the configured names glossary approves in `doc`'s language.
+
+    The glossary is N004's (`[rule-options.N004] glossary-file`); every names
+    rule that picks a spelling defers to it.
+    """
+    path = doc.options.get("N004", {}).get("glossary-file")
+    if not path:
+        return []
+    lang = primary(doc.lang) or ""
+    return [(name.id, tuple(form.split())) for name in load_glossary(Path(path)) for form in name.forms.get(lang, [])]
+
+
+def closest_approved(
+    tokens: tuple[str, ...], approved: list[tuple[str, tuple[str, ...]]], script: str | None
+) -> tuple[str, tuple[str, ...], str] | None:
+    """(name id, approved words, how `tokens` differs) for the approved form `tokens` misses.
+
+    An approved form itself gives the difference "". None when no approved form is close.
+    """
+    from rapidfuzz import fuzz
+
+    from .phonetic import name_key
+    from .text import fold
+    from .variants import variant_kind
+
+    for name_id, words in approved:
+        if words == tokens:
+            return name_id, words, ""
+    for name_id, words in approved:
+        if len(words) != len(tokens):
+            continue
+        kind = variant_kind(words, tokens, script)
+        if not kind and name_key(words) == name_key(tokens):
+            if fuzz.ratio(fold(" ".join(words)), fold(" ".join(tokens))) >= MIN_SIMILARITY:
+                kind = "transliteration"
+        if kind:
+            return name_id, words, kind
+    return None
+
+
+def glossary_target(doc, forms, script: str | None) -> tuple[str, str] | None:
+    """(name id, approved text) when the glossary approves a spelling of the name whose `forms` a
+    document writes: that spelling, not the article's majority, is the one to write."""
+    approved = approved_forms(doc)
+    if not approved:
+        return None
+    matches = [m for m in (closest_approved(tuple(form), approved, script) for form in forms) if m]
+    if not matches:
+        return None
+    name_id, words, _ = min(matches, key=lambda m: m[2] != "")  # an approved form met in the text first
+    return name_id, " ".join(words)
