@@ -19,7 +19,7 @@ from typing import Iterator, List, Optional
 import typer
 
 from . import __version__
-from .errors import UsageError
+from .errors import Terminated, UsageError
 from .fixing import FixOptions
 
 app = typer.Typer(
@@ -424,8 +424,33 @@ def run() -> None:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+    _unwind_on_termination()
     try:
         app()
     except KeyboardInterrupt:
         typer.echo("qa-lint: interrupted", err=True)
         sys.exit(130)
+    except Terminated as stop:
+        typer.echo(f"qa-lint: stopped by {_signal_name(stop.signum)}", err=True)
+        sys.exit(128 + stop.signum)
+
+
+def _unwind_on_termination() -> None:
+    """SIGTERM and SIGHUP stop the run like an exception does: workers are killed, not orphaned."""
+    import signal
+
+    def stop(signum, frame):
+        raise Terminated(signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), stop)
+
+
+def _signal_name(signum: int) -> str:
+    import signal
+
+    try:
+        return signal.Signals(signum).name
+    except ValueError:
+        return f"signal {signum}"

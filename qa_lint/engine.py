@@ -424,24 +424,13 @@ def _in_workers(linter: Linter, work):
             batch, size = [], 0
     if batch:
         batches.append(batch)
-    try:
-        # Imported here, inside the fallback: loading multiprocessing's C module can fail too
-        # (seen with 100,000 files: "failed to map segment from shared object").
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
+    from .workers import map_in_workers
 
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        _WORKER = linter  # a forked worker inherits it, with its rules and caches warm
-        pool = ProcessPoolExecutor(linter.jobs, mp_context=context, initializer=_start_worker, initargs=spec)
-    except (ImportError, OSError):  # workers cannot start here (no shared memory, no fork): lint in process
-        _WORKER = None
-        yield from (linter.lint_unit(files) for files in work)
-        return
+    _WORKER = linter  # a forked worker inherits it, with its rules and caches warm
     try:
-        with pool:
-            for results in pool.map(_lint_batch, batches):
-                yield from results
+        results = map_in_workers(_lint_batch, batches, linter.jobs, _start_worker, spec, _lint_batch)
+        for batch_results in results:
+            yield from batch_results
     finally:
         _WORKER = None
 

@@ -3,3 +3,14 @@
 
 class UsageError(Exception):
     """A mistake in how qa-lint was called or configured; the message says what and where."""
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP reached qa-lint: unwind (workers killed, temporary files removed), exit 128+n.
+
+    A BaseException, so that no `except Exception` guarding a rule can swallow it.
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
