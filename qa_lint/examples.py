@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from .document import Document
@@ -23,11 +24,19 @@ def run_example(rule: Rule, example: Example) -> list[Finding]:
         if problem.code != rule.code:
             return []
         return [Finding(rule.code, rule.name, rule.category, rule.severity, problem.message, path, start, start, example.lang)]
+    if example.group:
+        path = f"{example.lang}/example.txt"
     doc = Document(path=path, file=Path(path), text=text, lang=example.lang, encoding=encoding, bom=bom)
     if not rule.applies_to(doc.lang):
         return []
     if rule.scope is Scope.GROUP:
-        return [f for group in build_groups([doc], None) for f in rule.check_group(group)]
+        # The other translations of the article, each in its language folder beside it.
+        others = [
+            Document(path=f"{lang}/example.txt", file=Path(f"{lang}/example.txt"), text=other, lang=lang)
+            for lang, other in example.group
+        ]
+        groups = build_groups([doc, *others], example.source_language)
+        return [f for group in groups for f in rule.check_group(group) if f.path == doc.path]
     return [f for f in rule.check(doc) if f.code == rule.code]
 
 
@@ -35,7 +44,7 @@ def fixed_text(rule: Rule, example: Example, max_passes: int = 10) -> str:
     """`example`'s text with the rule's fixes applied, pass after pass until nothing changes."""
     text = example.text
     for _ in range(max_passes):
-        findings = run_example(rule, Example(text, lang=example.lang))
+        findings = run_example(rule, replace(example, text=text, fixed=None))
         text, applied = apply_fixes(text, findings, unsafe=True)
         if not applied:
             break

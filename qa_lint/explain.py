@@ -35,7 +35,11 @@ def explain_rule(rule: Rule) -> str:
     quiet = [e for e in rule.examples if not e.fires]
     if firing:
         example = firing[0]
-        out += ["## Example", "", "This text" + (f" ({example.lang})" if example.lang else "") + ":", _block(example.text), ""]
+        out += ["## Example", ""]
+        for lang, other in example.group:
+            role = " (the original)" if example.source_language == lang else ""
+            out += [f"Another translation ({lang}){role}:", _block(other), ""]
+        out += ["This text" + (f" ({example.lang})" if example.lang else "") + ":", _block(example.text), ""]
         for finding in run_example(rule, example):
             out.append(f"  {finding.start.line}:{finding.start.column}: {finding.code} {finding.message}")
         if rule.fixable:

@@ -59,6 +59,7 @@ class Category(str, enum.Enum):
     CAPTION = "caption"
     LANGUAGE = "language"
     TYPOGRAPHY = "typography"
+    NUMBERS = "numbers"
     FILE = "file"
 
     def __str__(self) -> str:

@@ -41,12 +41,19 @@ class RunItem:
 
 @dataclass(frozen=True, slots=True)
 class Example:
-    """Text that must make the rule fire (`fires`) or must not; `fixed` is the repaired text."""
+    """Text that must make the rule fire (`fires`) or must not; `fixed` is the repaired text.
+
+    For a group-scope rule, `group` holds the other translations of the same
+    article as (language, text) pairs and `source_language` names the original;
+    the rule is run on the whole group and only findings in `text` count.
+    """
 
     text: str
     fires: bool = True
     lang: str | None = None
     fixed: str | None = None
+    group: tuple[tuple[str, str], ...] = ()
+    source_language: str | None = None
 
 
 _SECTION = re.compile(r"^##\s+(.+?)\s*$", re.MULTILINE)

@@ -13,7 +13,7 @@ FIELDS = {
     "code", "name", "category", "severity", "message", "path", "line", "column",
     "end_line", "end_column", "lang", "fix", "fingerprint",
 }
-CATEGORIES = {"names", "boilerplate", "script", "caption", "language", "typography", "file"}
+CATEGORIES = {"names", "boilerplate", "script", "caption", "language", "typography", "numbers", "file"}
 
 
 def test_examples_report_every_seeded_leftover_with_positions():

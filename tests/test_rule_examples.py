@@ -50,7 +50,8 @@ def test_fixes_are_idempotent(rule):
 
     for example in (e for e in rule.examples if e.fires):
         repaired = fixed_text(rule, example)
-        assert not run_example(rule, Example(repaired, lang=example.lang))
+        assert not run_example(rule, Example(repaired, lang=example.lang, group=example.group,
+                                             source_language=example.source_language))
 
 
 @pytest.mark.parametrize("rule", [r for r in RULES if r.fixable], ids=lambda rule: rule.code)

@@ -1,0 +1,78 @@
+"""One document's figures and links, line by line, and how its lines answer another translation's."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ...document import Document, Line
+from .align import windows
+from .data import number_style
+from .links import Link, line_links
+from .values import Pool, Value, lenient_pool, line_values
+
+
+@dataclass
+class Figures:
+    doc: Document
+    lines: list[Line]  # the lines with text; indices below are into this list
+    values: list[list[Value]]  # offsets relative to the line
+    links: list[list[Link]]
+    _pools: dict[int, Pool] = field(default_factory=dict)
+
+    @property
+    def has_values(self) -> bool:
+        return any(self.values)
+
+    def keys(self) -> list[tuple[Decimal, ...]]:
+        """Each line's figures as they read in its language: what anchors two texts."""
+        return [tuple(part for value in values for part in value.primary) for values in self.values]
+
+    def pool(self, index: int) -> Pool:
+        if index not in self._pools:
+            style = number_style(self.doc.lang)
+            self._pools[index] = lenient_pool(self.lines[index].text, style, self.values[index])
+        return self._pools[index]
+
+    def window_pool(self, lines: range) -> Pool:
+        pool = Pool()
+        for index in lines:
+            pool.update(self.pool(index))
+        return pool
+
+    def where(self, index: int) -> str:
+        return f"{self.doc.path}:{self.lines[index].number}"
+
+
+def _figures(doc: Document) -> Figures:
+    style = number_style(doc.lang)
+    lines = [line for line in doc.lines if not line.is_blank]
+    links = [line_links(line.text) for line in lines]
+    values = [
+        line_values(line.text, style, [(link.start, link.end) for link in found])
+        for line, found in zip(lines, links)
+    ]
+    return Figures(doc, lines, values, links)
+
+
+def figures(doc: Document) -> Figures:
+    return doc.memo("numbers.figures", _figures)
+
+
+class Correspondence:
+    """Line windows between the documents of one group, computed once per pair."""
+
+    def __init__(self) -> None:
+        self._windows: dict[tuple[int, int], list[range]] = {}
+
+    def windows(self, reference: Figures, translation: Figures) -> list[range]:
+        """For each line of `translation`, the lines of `reference` that may say the same."""
+        key = (id(reference), id(translation))
+        if key not in self._windows:
+            self._windows[key] = windows(reference.keys(), translation.keys())
+        return self._windows[key]
+
+    def back(self, reference: Figures, translation: Figures, lines: range) -> range:
+        """The lines of `translation` that answer the lines `lines` of `reference`."""
+        found = [j for j, w in enumerate(self.windows(reference, translation)) if w.start < lines.stop and lines.start < w.stop]
+        return range(min(found), max(found) + 1) if found else range(0)

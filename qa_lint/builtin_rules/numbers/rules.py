@@ -1,0 +1,345 @@
+"""D001-D004: figures and links that differ between the translations of one article."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ...groups import ArticleGroup
+from ...model import Category, Finding, Severity
+from ...rule import Example, Rule, Scope
+from .figures import Correspondence, Figures, figures
+from .values import Value
+
+# With no original, a figure is checked against the other translations only when
+# at least this many of them hold figures at that place.
+MIN_VOTERS = 2
+# Links closer than this (rapidfuzz ratio, 0-100) to one of the original's are its misspelling;
+# further apart they are another page (a translation's own edition), not a slip.
+LINK_SIMILARITY = 85
+_SHOWN = 3
+
+_EN_83 = "Fire in Lyon: 83 people died on 5 March.\nThe mayor spoke at 2:30 p.m.\n"
+_EN_GROUP = (("en", _EN_83),)
+
+
+def _quote(values: list[Value]) -> str:
+    return ", ".join(f"“{v.text}”" for v in values)
+
+
+def _places(places: list[str]) -> str:
+    shown = ", ".join(places[:_SHOWN])
+    return shown + (f" and {len(places) - _SHOWN} more" if len(places) > _SHOWN else "")
+
+
+class _GroupRule(Rule):
+    category = Category.NUMBERS
+    scope = Scope.GROUP
+
+    @staticmethod
+    def _prepare(group: ArticleGroup) -> tuple[list[Figures], Figures | None]:
+        found = [figures(doc) for doc in group.documents]
+        source = next((f for f in found if f.doc is group.source), None)
+        return found, source
+
+
+class FigureMismatch(_GroupRule):
+    """## What it does
+    Compares the figures of the translations of one article (numbers in any
+    digits, with each language's decimal and thousands separators and scale
+    words, percentages, amounts, hours, dates with month names) by value:
+    1,000.5 = 1 000,5 = ۱٬۰۰۰٫۵, 1.5 million = 150万, 2:30 p.m. = 14h30,
+    5 March = 3月5日. It reports a figure of a translation that the original
+    (`source-language`) does not have at that place, while the original has
+    one there that the translation lacks; with no original in the group, one
+    that most other translations do not have, naming what they have instead.
+    Lines are matched one to one when the texts have as many lines, else by
+    the figures they share. A figure that most other translations also write
+    (a converted unit, an added year) is a convention, not a slip.
+
+    ## Why is this bad?
+    A wrong figure (a death toll, an amount, a date) is the most damaging
+    slip a translation can make, and no reader of one language can see it.
+    """
+
+    code = "D001"
+    name = "figure-mismatch"
+    severity = Severity.WARNING
+    examples = (
+        Example("Incendie à Lyon : 38 personnes sont mortes le 5 mars.\nLe maire a parlé à 14h30.\n",
+                lang="fr", group=_EN_GROUP, source_language="en"),
+        Example("Incendie à Lyon : 83 personnes sont mortes le 5 avril.\nLe maire a parlé à 14h30.\n",
+                lang="fr", group=_EN_GROUP, source_language="en"),
+        Example("Brand in Lyon: 38 Menschen starben am 5. März.\n", lang="de",
+                group=(("fr", "Incendie à Lyon : 83 morts le 5 mars.\n"), ("es", "Incendio en Lyon: 83 muertos el 5 de marzo.\n"),
+                       ("ru", "Пожар в Лионе: 83 погибших 5 марта.\n"))),
+        Example("Incendie à Lyon : 83 personnes sont mortes le 5 mars.\nLe maire a parlé à 14h30.\n",
+                lang="fr", group=_EN_GROUP, source_language="en", fires=False),
+        Example("آتش‌سوزی در لیون: ۸۳ نفر در ۵ مارس جان باختند.\nشهردار ساعت ۱۴:۳۰ سخن گفت.\n",
+                lang="fa", group=_EN_GROUP, source_language="en", fires=False),
+        Example("里昂火灾：3月5日83人死亡。\n市长于下午2点30分讲话。\n", lang="zh", group=_EN_GROUP,
+                source_language="en", fires=False),
+        Example("Lyon : 1,5 million d'euros, 1 000,5 tonnes.\n", lang="fr", source_language="en", fires=False,
+                group=(("en", "Lyon: €1.5m, 1,000.5 tonnes.\n"),)),
+    )
+
+    def check_group(self, group: ArticleGroup) -> Iterator[Finding]:
+        found, source = self._prepare(group)
+        if len(found) < 2:
+            return
+        links = Correspondence()
+        for translation in found:
+            if translation is source or not translation.has_values:
+                continue
+            others = [f for f in found if f is not translation and f is not source]
+            for j, values in enumerate(translation.values):
+                # One finding per line, for all its figures the others do not have.
+                wrong, answer = [], None
+                for value in values:
+                    verdict = (
+                        self._against_source(links, source, translation, others, j, value)
+                        if source is not None
+                        else self._against_majority(links, translation, others, j, value)
+                    )
+                    if verdict:
+                        wrong.append(value)
+                        answer = answer or verdict
+                if wrong:
+                    start = translation.lines[j].start
+                    shown = _quote(wrong) + (" is" if len(wrong) == 1 else " are")
+                    yield self.finding(
+                        translation.doc, start + wrong[0].start, start + wrong[-1].end,
+                        f"{shown} {answer}; check the figure" + ("" if len(wrong) == 1 else "s"),
+                    )
+
+    @staticmethod
+    def _support(links: Correspondence, voters: list[Figures], translation: Figures, j: int, value: Value):
+        """(translations holding figures at line j's place, those among them that have `value`)."""
+        holding, having = [], []
+        for other in voters:
+            window = links.windows(other, translation)[j]
+            if not any(other.values[i] for i in window):
+                continue
+            holding.append(other)
+            if value.found_in(other.window_pool(window)):
+                having.append(other)
+        return holding, having
+
+    def _against_source(self, links, source, translation, others, j, value) -> str | None:
+        window = links.windows(source, translation)[j]
+        if value.found_in(source.window_pool(window)):
+            return None
+        holding, having = self._support(links, others, translation, j, value)
+        if having and 2 * len(having) >= len(holding):
+            return None  # most translations write it so: a convention
+        mine = translation.window_pool(links.back(source, translation, window))
+        missing = [v for i in window for v in source.values[i] if not v.found_in(mine)]
+        if not missing:
+            return None
+        where = source.where(next(i for i in window for v in source.values[i] if v in missing))
+        return f"not in the original ({where}), which has {_quote(missing[:_SHOWN])} here"
+
+    def _against_majority(self, links, translation, others, j, value) -> str | None:
+        holding, having = self._support(links, others, translation, j, value)
+        if len(holding) < MIN_VOTERS or 2 * len(having) >= len(holding):
+            return None
+        # What the others agree on here and this translation lacks.
+        candidates: dict[tuple, tuple[Value, list[str]]] = {}
+        for other in holding:
+            window = links.windows(other, translation)[j]
+            mine = translation.window_pool(links.back(other, translation, window))
+            for i in window:
+                for v in other.values[i]:
+                    if not v.found_in(mine):
+                        entry = candidates.setdefault(v.primary, (v, []))
+                        if other.where(i) not in entry[1] and not any(p.startswith(other.doc.path + ":") for p in entry[1]):
+                            entry[1].append(other.where(i))
+        agreed = [(v, places) for v, places in candidates.values() if 2 * len(places) > len(holding)]
+        if not agreed:
+            return None
+        v, places = max(agreed, key=lambda item: len(item[1]))
+        return (
+            f"in none of the other translations here; {len(places)} of {len(holding)} "
+            f"have “{v.text}” ({_places(places)})"
+        )
+
+
+class FigureMissing(_GroupRule):
+    """## What it does
+    With the original in the group (`source-language`), reports a figure of
+    the original that a translation does not have at that place, in any
+    notation (digits, words, month names), unless most other translations
+    leave it out too.
+
+    Opt-in (`--select D002`): translators rightly drop or round some figures.
+
+    ## Why is this bad?
+    A dropped figure is often a dropped clause; a reader of the translation
+    misses a fact the original gives.
+    """
+
+    code = "D002"
+    name = "figure-missing"
+    severity = Severity.INFO
+    opt_in = True
+    examples = (
+        Example("Incendie à Lyon : 83 personnes sont mortes le 5 mars.\nLe maire a parlé.\n",
+                lang="fr", group=_EN_GROUP, source_language="en"),
+        Example("Incendie à Lyon : quatre-vingt-trois morts le 5 mars.\nLe maire a parlé à 14h30.\n",
+                lang="fr", group=(("en", "Fire in Lyon: three died on 5 March.\nThe mayor spoke at 2:30 p.m.\n"),),
+                source_language="en", fires=False),
+    )
+
+    def check_group(self, group: ArticleGroup) -> Iterator[Finding]:
+        found, source = self._prepare(group)
+        if source is None or not source.has_values:
+            return
+        links = Correspondence()
+        for translation in found:
+            if translation is source or not translation.lines:
+                continue
+            others = [f for f in found if f is not translation and f is not source]
+            back = links.windows(translation, source)  # source line i -> lines of the translation
+            for i, values in enumerate(source.values):
+                window = back[i]
+                if not values or not window:
+                    continue
+                pool = translation.window_pool(window)
+                for value in values:
+                    if value.found_in(pool):
+                        continue
+                    kept = [o for o in others if value.found_in(o.window_pool(links.windows(o, source)[i]))]
+                    if others and 2 * len(kept) < len(others):
+                        continue  # most translations leave it out: not this translator's slip
+                    line = translation.lines[window[len(window) // 2]]
+                    yield self.finding(
+                        translation.doc, line.start, line.end,
+                        f"The original ({source.where(i)}) has “{value.text}” here; this translation does not",
+                    )
+
+
+class LinkMismatch(_GroupRule):
+    """## What it does
+    Reports a web address, e-mail address or @handle of a translation that is
+    nearly, but not exactly, one of the original's (`source-language`) or,
+    with no original, one that two or more other translations agree on:
+    `press@vufo.org.nv` where the original has `press@vufo.org.vn`. A link
+    quite unlike the original's is left alone: a translation may rightly
+    point to its own language edition.
+
+    ## Why is this bad?
+    A misspelt address leads readers nowhere, or somewhere else.
+    """
+
+    code = "D003"
+    name = "link-mismatch"
+    severity = Severity.WARNING
+    examples = (
+        Example("Écrivez à press@vufo.org.nv ou suivez @VUFO_news.\n", lang="fr", source_language="en",
+                group=(("en", "Write to press@vufo.org.vn or follow @VUFO_news.\n"),)),
+        Example("Écrivez à press@vufo.org.vn ou suivez @VUFO_news.\n", lang="fr", source_language="en",
+                group=(("en", "Write to press@vufo.org.vn or follow @VUFO_news.\n"),), fires=False),
+        Example("Source : https://fr.vietnamplus.vn/article-1234.vnp\n", lang="fr", source_language="en",
+                group=(("en", "Source: https://en.vietnamplus.vn/story-9876.vnp\n"),), fires=False),
+    )
+
+    def check_group(self, group: ArticleGroup) -> Iterator[Finding]:
+        found, source = self._prepare(group)
+        if not any(any(f.links) for f in found) or len(found) < 2:
+            return
+        for translation in found:
+            if translation is source:
+                continue
+            others = [f for f in found if f is not translation]
+            reference = self._reference(source, others)
+            if not reference:
+                continue
+            everywhere = {link.key for other in others for links in other.links for link in links}
+            for j, links in enumerate(translation.links):
+                for link in links:
+                    if link.key in reference or link.key in everywhere:
+                        continue
+                    near = self._nearest(link, reference)
+                    if near is None:
+                        continue
+                    where, shown = near
+                    start = translation.lines[j].start
+                    yield self.finding(
+                        translation.doc, start + link.start, start + link.end,
+                        f"“{link.text}” differs from “{shown}” in {where}; copy the address exactly",
+                    )
+
+    @staticmethod
+    def _reference(source: Figures | None, others: list[Figures]) -> dict[str, tuple[str, str]]:
+        """Link key -> (where, as written) of the links this translation should have."""
+        table: dict[str, list[tuple[str, str]]] = {}
+        for other in [source] if source is not None else others:
+            for i, links in enumerate(other.links):
+                for link in links:
+                    places = table.setdefault((link.kind, link.key), [])
+                    if not any(p[0].startswith(other.doc.path + ":") for p in places):
+                        places.append((other.where(i), link.text))
+        needed = 1 if source is not None else 2
+        return {key: places[0] for key, places in table.items() if len(places) >= needed}
+
+    @staticmethod
+    def _nearest(link, reference) -> tuple[str, str] | None:
+        from rapidfuzz import fuzz
+
+        best, best_score = None, LINK_SIMILARITY
+        for (kind, key), place in reference.items():
+            if kind != link.kind:
+                continue
+            score = fuzz.ratio(link.key, key)
+            if score >= best_score:
+                best, best_score = place, score
+        return best
+
+
+class LinkMissing(_GroupRule):
+    """## What it does
+    With the original in the group (`source-language`), reports a web
+    address, e-mail address or @handle of the original that a translation
+    does not have anywhere.
+
+    Opt-in (`--select D004`): a desk may rightly drop links to pages in
+    another language.
+
+    ## Why is this bad?
+    A reader of the translation loses the way to the source, the contact or
+    the account the article points to.
+    """
+
+    code = "D004"
+    name = "link-missing"
+    severity = Severity.INFO
+    opt_in = True
+    examples = (
+        Example("Les détails sont en ligne.\n", lang="fr", source_language="en",
+                group=(("en", "Details at https://vufo.org.vn/news.\n"),)),
+        Example("Les détails : https://vufo.org.vn/news/\n", lang="fr", source_language="en",
+                group=(("en", "Details at https://vufo.org.vn/news.\n"),), fires=False),
+    )
+
+    def check_group(self, group: ArticleGroup) -> Iterator[Finding]:
+        found, source = self._prepare(group)
+        if source is None or not any(source.links):
+            return
+        links = Correspondence()
+        for translation in found:
+            if translation is source or not translation.lines:
+                continue
+            have = {link.key for line_links in translation.links for link in line_links}
+            back = links.windows(translation, source)
+            for i, line_links in enumerate(source.links):
+                for link in line_links:
+                    if link.key in have:
+                        continue
+                    window = back[i] or range(len(translation.lines) - 1, len(translation.lines))
+                    line = translation.lines[window[len(window) // 2]]
+                    yield self.finding(
+                        translation.doc, line.start, line.end,
+                        f"The original ({source.where(i)}) has “{link.text}” here; this translation does not",
+                    )
+
+
+RULES = (FigureMismatch(), FigureMissing(), LinkMismatch(), LinkMissing())
