@@ -33,3 +33,11 @@ def test_pathspec_is_only_imported_when_a_gitignore_exists(tmp_path):
     assert not any(m.startswith("pathspec") for m in imported_modules("check", ".", cwd=tmp_path))
     write(tmp_path / ".gitignore", "build/\n")
     assert any(m.startswith("pathspec") for m in imported_modules("check", ".", cwd=tmp_path))
+
+
+def test_ftfy_is_only_imported_for_text_that_may_hold_mojibake(tmp_path):
+    write(tmp_path / "fr" / "a.txt", "L’été à Paris\u00a0: « déjà » – côté Élysée.\n")
+    write(tmp_path / "ru" / "a.txt", "Всё её «ёлки» — и «да».\n")
+    assert not any(m.startswith("ftfy") for m in imported_modules("check", "--no-cache", ".", cwd=tmp_path))
+    write(tmp_path / "fr" / "b.txt", "Le ministre a dÃ©clarÃ©.\n")
+    assert any(m.startswith("ftfy") for m in imported_modules("check", "--no-cache", ".", cwd=tmp_path))

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from qa_lint.builtin_rules.script import RULES
-from qa_lint.builtin_rules.script.mojibake import repair
+from qa_lint.builtin_rules.script.mojibake import repair_line
 from qa_lint.builtin_rules.script.persian_zwnj import PATTERNS, missing_zwnj
 from qa_lint.builtin_rules.script.unicode_scripts import resolved_scripts
 from qa_lint.document import Document
@@ -129,11 +129,24 @@ def test_persian_zwnj_analysis(word, wanted):
     assert (result[0] if result else None) == wanted
 
 
-def test_mojibake_repair_needs_a_plausible_result():
-    assert repair("Ã©", "Latin") == "é"
-    assert repair("Ã¢â‚¬â„¢", "Latin") == "’"  # decoded wrongly twice
-    assert repair("ß“", "Latin") is None  # German text, not mojibake
-    assert repair("à\u00a0»", "Latin") is None
+@pytest.mark.parametrize("line, home, lang, wanted", [
+    ("dÃ©clarÃ©", "Latin", "fr", ("déclaré", True)),
+    ("Ã¢â‚¬â„¢", "Latin", "en", ("’", True)),  # decoded wrongly twice
+    ("В РґРѕСЂРѕРіРµ", "Cyrillic", "ru", ("В дороге", True)),  # Windows-1251, which ftfy leaves
+    ("relatifs Ã l’utilisation", "Latin", "fr", ("relatifs à l’utilisation", False)),  # a guessed lost byte
+    ("Le Vigne di Zam√≤", "Latin", "it", ("Le Vigne di Zamò", False)),  # MacRoman: a guess
+    ("đoàn tụ vá»›i cựu", "Latin", "vi", ("đoàn tụ với cựu", True)),  # one letter, which ftfy leaves
+    ("در ساعت Û´:۰۰ به وقت", "Arabic", "fa", ("در ساعت ۴:۰۰ به وقت", True)),
+    ("que, «Â\u00a0vu le", "Latin", "fr", ("que, «\u00a0vu le", False)),
+    ("pra lá´´", "Latin", "pt", None),  # acute accents as quotes
+    ("Er sagte „Fuß“.", "Latin", "de", None),  # German text, not mojibake
+    ("à\u00a0»", "Latin", "fr", None),
+    ("MISUTÂ\u00a0AJIKKO", "Latin", "ja", None),  # a capital before a no-break space may be meant
+    ("SÃO PAULO", "Latin", "es", None),
+    ("Всё её «ёлки» и №5.", "Cyrillic", "ru", None),
+])
+def test_mojibake_repair_and_its_certainty(line, home, lang, wanted):
+    assert repair_line(line, home, lang) == wanted
 
 
 # -- fixes: only the reported span, and a second pass changes nothing -------------

@@ -12,7 +12,7 @@ import regex
 from ...document import Document
 from ...model import Applicability, Category, Finding, Severity
 from ...rule import Example, Rule
-from .mojibake import CANDIDATE, repair
+from .mojibake import mojibake_spans
 from .unicode_scripts import main_script, primary_script
 
 # Zero-width and filler characters with no business in running text. Zero-width
@@ -115,8 +115,7 @@ def _inside_mojibake(doc: Document, offset: int, spans_by_line: dict[int, list[t
     line = doc.line_at(offset)
     spans = spans_by_line.get(line.number)
     if spans is None:  # once per line: a long line of soft hyphens must not be rescanned for each
-        home = main_script(doc)
-        spans = [m.span() for m in CANDIDATE.finditer(line.text) if repair(m.group(), home) is not None]
+        spans = mojibake_spans(line.text, main_script(doc), doc.lang)
         spans_by_line[line.number] = spans
     index = bisect.bisect_right(spans, (offset - line.start, len(line.text) + 1)) - 1
     return index >= 0 and spans[index][0] <= offset - line.start < spans[index][1]
