@@ -225,3 +225,21 @@ def test_the_glossary_wins_over_the_article_majority(tmp_path):
     assert "the names glossary (pmc) approves “Phạm Minh Chính”" in n001["message"]
     run_cli("check", "--select", "N001", "--fix", "--unsafe-fixes", ".", cwd=tmp_path)
     assert (tmp_path / "vi" / "a.txt").read_text(encoding="utf-8").count("Phạm Minh Chính") == 3
+
+
+def test_names_learns_the_base_form_across_cases_and_n004_accepts_inflected_mentions(tmp_path):
+    write(tmp_path / "en" / "a.txt", "Donald Trump spoke. Donald Trump left.\n")
+    write(tmp_path / "ru" / "a.txt", "Слова Дональда Трампа.\nПозиция Дональда Трампа.\nДональд Трамп уехал.\n"
+          "Встреча с Дональдом Трампом.\n")
+    write(tmp_path / "de" / "a.txt", "Donald Trumps Rede.\nDonald Trump sprach.\n")
+    out = tmp_path / "names.toml"
+    assert run_cli("names", ".", "--output-file", str(out), cwd=tmp_path).code == 0
+    entry = next(e for e in tomllib.loads(out.read_text(encoding="utf-8"))["name"] if e["id"] == "donald-trump")
+    assert entry["ru"] == "Дональд Трамп"
+    assert entry["de"] == "Donald Trump"
+    assert "in other cases: Дональда Трампа (2)" in out.read_text(encoding="utf-8")
+    write(tmp_path / "qa-lint.toml", '[rule-options.N004]\nglossary-file = "names.toml"\n')
+    assert findings(run_cli("check", "--format", "json", "--select", "N004", ".", cwd=tmp_path)) == []
+    write(tmp_path / "ru" / "a.txt", "Слова Дональда Трампа.\nДональд Тармп уехал.\n")
+    found = findings(run_cli("check", "--format", "json", "--select", "N004", ".", cwd=tmp_path))
+    assert [(f["path"], f["line"]) for f in found] == [("ru/a.txt", 2)]

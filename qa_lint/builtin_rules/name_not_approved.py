@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..document import Document
+from ..languages import primary
 from ..model import Applicability, Category, Finding
 from ..names.glossary import GlossaryError, approved_forms, closest_approved, load_glossary
 from ..names.mentions import cased_mentions, document_script, is_cased, ngrams
@@ -18,7 +19,8 @@ class NameNotApproved(Rule):
     TOML as `qa-lint names` writes it, CSV or TBX), reports a mention that closely
     matches a name's approved form in the document's language but is not it:
     another transliteration, missing diacritics, other hyphenation. The
-    approved form is the fix.
+    approved form is the fix. The approved form in another grammatical case
+    is accepted (Russian "Дональда Трампа" for "Дональд Трамп").
 
     ## Why is this bad?
     A desk that has agreed on "فان آنه سون" wants every article to use it;
@@ -57,7 +59,7 @@ class NameNotApproved(Rule):
         sizes = sorted({len(tokens) for _, tokens in approved})
         mentions = cased_mentions(doc) if is_cased(script) else ngrams(doc, range(sizes[0], sizes[-1] + 1))
         for mention in mentions:
-            match = closest_approved(mention.tokens, approved, script)
+            match = closest_approved(mention.tokens, approved, script, primary(doc.lang))
             if match is None or not match[2]:
                 continue
             name_id, tokens, kind = match

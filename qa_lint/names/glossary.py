@@ -144,20 +144,23 @@ def approved_forms(doc) -> list[tuple[str, tuple[str, ...]]]:
 
 
 def closest_approved(
-    tokens: tuple[str, ...], approved: list[tuple[str, tuple[str, ...]]], script: str | None
+    tokens: tuple[str, ...], approved: list[tuple[str, tuple[str, ...]]], script: str | None, lang: str | None = None
 ) -> tuple[str, tuple[str, ...], str] | None:
     """(name id, approved words, how `tokens` differs) for the approved form `tokens` misses.
 
-    An approved form itself gives the difference "". None when no approved form is close.
+    An approved form itself, or the approved form in another grammatical case of
+    `lang` ("Дональда Трампа" for "Дональд Трамп"), gives the difference "".
+    None when no approved form is close.
     """
     from rapidfuzz import fuzz
 
+    from .near import inflected_form
     from .phonetic import name_key
     from .text import fold
     from .variants import variant_kind
 
     for name_id, words in approved:
-        if words == tokens:
+        if words == tokens or inflected_form(words, tokens, lang):
             return name_id, words, ""
     for name_id, words in approved:
         if len(words) != len(tokens):
@@ -177,7 +180,8 @@ def glossary_target(doc, forms, script: str | None) -> tuple[str, str] | None:
     approved = approved_forms(doc)
     if not approved:
         return None
-    matches = [m for m in (closest_approved(tuple(form), approved, script) for form in forms) if m]
+    lang = primary(doc.lang)
+    matches = [m for m in (closest_approved(tuple(form), approved, script, lang) for form in forms) if m]
     if not matches:
         return None
     name_id, words, _ = min(matches, key=lambda m: m[2] != "")  # an approved form met in the text first

@@ -7,6 +7,7 @@ phonetic key. Every form is counted per language, with the articles it is in.
 
 from __future__ import annotations
 
+import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -15,6 +16,7 @@ from ..groups import ArticleGroup
 from ..languages import primary
 from .consistency import Anchor, rendering_mentions, usable_anchor
 from .mentions import cased_mentions, document_script, is_cased
+from .near import base_rank, inflected_form
 from .phonetic import name_key
 from .text import fold, script_of
 
@@ -29,6 +31,29 @@ class Person:
         self.forms[lang][form] += count
         self.articles[lang][form].add(path)
 
+    def ranked(self, lang: str) -> list[tuple[str, int, list[tuple[str, int]]]]:
+        """(form, mentions, its forms in other cases) for `lang`, most mentioned first.
+
+        Forms that are one name in several grammatical cases (Russian "Дональда
+        Трампа", "Дональду Трампу") count as one, under the base form.
+        """
+        counter = self.forms[lang]
+        clusters: list[list[str]] = []
+        for form in sorted(counter, key=lambda f: (-counter[f], f)):
+            tokens = tuple(form.split())
+            for cluster in clusters:
+                if inflected_form(tuple(cluster[0].split()), tokens, lang):
+                    cluster.append(form)
+                    break
+            else:
+                clusters.append([form])
+        out = []
+        for cluster in clusters:
+            base = min(cluster, key=lambda f: (_base_score(f, cluster, lang), -counter[f], f))
+            others = [(f, counter[f]) for f in cluster if f != base]
+            out.append((base, sum(counter[f] for f in cluster), others))
+        return sorted(out, key=lambda item: (-item[1], item[0]))
+
     @property
     def mentions(self) -> int:
         return sum(sum(c.values()) for c in self.forms.values())
@@ -42,6 +67,17 @@ class Person:
                     latin[form] += count
         best = latin.most_common(1)[0][0] if latin else self.key
         return "-".join(fold(part) for part in best.split())
+
+
+def _base_score(form: str, cluster: list[str], lang: str) -> int:
+    """How far `form` is from the base (nominative) form of the name its `cluster` inflects."""
+    words = [f.split() for f in cluster]
+    score = 0
+    for position, word in enumerate(form.split()):
+        variants = [fold(w[position]) for w in words]
+        stem = len(os.path.commonprefix(variants))
+        score += base_rank(word, stem, lang)
+    return score
 
 
 def learn(groups: list[ArticleGroup]) -> list[Person]:
@@ -96,11 +132,13 @@ def glossary_toml(people: list[Person], source: str, min_mentions: int = 1) -> s
             name_id = f"{name_id}-{used_ids[name_id]}"
         out += ["[[name]]", f"id = {_toml_string(name_id)}"]
         for lang in sorted(person.forms):
-            ranked = person.forms[lang].most_common()
-            form, count = ranked[0]
-            articles = len(person.articles[lang][form])
+            ranked = person.ranked(lang)
+            form, count, cases = ranked[0]
+            articles = len(set().union(*(person.articles[lang][f] for f in [form, *(f for f, _ in cases)])))
             note = f"{count} mention{'s' if count != 1 else ''} in {articles} article{'s' if articles != 1 else ''}"
-            others = "; ".join(f"{f} ({c})" for f, c in ranked[1:])
+            if cases:
+                note += "; in other cases: " + "; ".join(f"{f} ({c})" for f, c in cases)
+            others = "; ".join(f"{f} ({c})" for f, c, _ in ranked[1:])
             if others:
                 note += f"; also written: {others}"
             out.append(f"{lang} = {_toml_string(form)}  # {note}")
@@ -115,10 +153,15 @@ def glossary_json(people: list[Person]) -> list[dict]:
             "mentions": person.mentions,
             "forms": {
                 lang: [
-                    {"form": form, "count": count, "articles": sorted(person.articles[lang][form])}
-                    for form, count in counter.most_common()
+                    {
+                        "form": form,
+                        "count": count,
+                        "articles": sorted(set().union(*(person.articles[lang][f] for f in [form, *(f for f, _ in cases)]))),
+                        **({"in-other-cases": [{"form": f, "count": c} for f, c in cases]} if cases else {}),
+                    }
+                    for form, count, cases in person.ranked(lang)
                 ]
-                for lang, counter in sorted(person.forms.items())
+                for lang in sorted(person.forms)
             },
         }
         for person in people

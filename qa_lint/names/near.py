@@ -16,6 +16,7 @@ import functools
 import unicodedata
 
 from .text import (
+    base_endings,
     article_prefixes,
     clitic_prefix_letters,
     fold,
@@ -112,6 +113,22 @@ def inflected(x: str, y: str, lang: str | None) -> bool:
         common += 1
     # The stem may end in an ending's first letters (Корее / Кореей: stem Коре, endings е / ей).
     return any(x[stem:] in allowed and y[stem:] in allowed for stem in range(common, 1, -1))
+
+
+def inflected_form(a: tuple[str, ...], b: tuple[str, ...], lang: str | None) -> bool:
+    """Whether the name `b` is `a` in another case (Дональда Трампа / Дональд Трамп): word by word,
+    the same stem with endings of `lang`."""
+    return len(a) == len(b) and a != b and all(
+        x == y or inflected(fold(x), fold(y), lang) for x, y in zip(a, b, strict=True)
+    )
+
+
+def base_rank(word: str, stem_length: int, lang: str | None) -> int:
+    """How likely `word` is the name's base (nominative) form, given the stem its forms share:
+    lower is likelier (the ending's place in `base-endings`; unlisted endings last)."""
+    order = base_endings(lang)
+    ending = fold(word)[stem_length:]
+    return order.index(ending) if ending in order else len(order)
 
 
 @functools.lru_cache(maxsize=65536)

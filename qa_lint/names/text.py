@@ -162,3 +162,9 @@ def joins_or_spaces_names(lang: str | None) -> bool:
 def article_prefixes() -> tuple[str, ...]:
     """Articles written joined to a word (Arabic ال): a part opening with one is no part of a name."""
     return tuple(language_data().get("joined-or-spaced", {}).get("article-prefixes", ()))
+
+
+@functools.lru_cache(maxsize=64)
+def base_endings(lang: str | None) -> tuple[str, ...]:
+    """Endings of a name's base (nominative) form in `lang`, likeliest first."""
+    return tuple(language_data().get("base-endings", {}).get(lang or "", ()))
