@@ -7,7 +7,7 @@ import importlib
 import pluggy
 
 from . import hookspecs
-from .errors import UsageError
+from .errors import Terminated, UsageError
 
 hookimpl = pluggy.HookimplMarker("qa_lint")
 
@@ -44,9 +44,16 @@ def _load_entry_points(manager: pluggy.PluginManager) -> None:
             continue
         try:
             plugin = entry_point.load()
-        except Exception as error:  # noqa: BLE001 - any failure of foreign code
+        except (KeyboardInterrupt, Terminated):
+            raise
+        except BaseException as error:  # noqa: BLE001 - any failure of foreign code, SystemExit(0) too
             raise UsageError(
-                f"plugin {entry_point.name!r} ({entry_point.value}) failed to load: "
-                f"{type(error).__name__}: {error}"
+                f"plugin {entry_point.name!r} ({entry_point.value}) failed to load: {describe(error)}"
             ) from None
         manager.register(plugin, name=entry_point.name)
+
+
+def describe(error: BaseException) -> str:
+    """`SystemExit: 0`, `RuntimeError: the message`: the error's class always, its text when it has one."""
+    text = str(error)
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
 
-from .checktypes.base import PackError
-from .errors import UsageError
+from .checktypes.base import PackError, PackRule
+from .errors import Terminated, UsageError
+from .formats import Format
 from .packs import builtin_pack_dir, load_packs
-from .plugins import DEFAULT_PLUGINS, plugin_manager
+from .plugins import DEFAULT_PLUGINS, describe, plugin_manager
 from .rule import Rule
-
-if TYPE_CHECKING:
-    from .formats import Format
 
 _CODE = re.compile(r"^[A-Z]{1,4}[0-9]{1,4}$")
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -23,12 +21,14 @@ class Registry:
     def __init__(self, load_entry_points: bool = True, manager=None) -> None:
         self.manager = manager or plugin_manager(load_entry_points)
         self.check_types = {}
-        for _, batch in self._call("qa_lint_register_check_types"):
+        for plugin, batch in self._call("qa_lint_register_check_types"):
             for check_type in batch:
+                _expect_class(plugin, "check type", check_type, PackRule)
                 self.check_types[check_type.type_name] = check_type
         self.formats: dict[str, type[Format]] = {}
-        for _, batch in self._call("qa_lint_register_formats"):
+        for plugin, batch in self._call("qa_lint_register_formats"):
             for format_class in batch:
+                _expect_class(plugin, "format", format_class, Format)
                 self.formats[format_class.name] = format_class
         self.rules: dict[str, Rule] = {}
         # Rule code -> the extra pack folder it came from (None: always available).
@@ -52,12 +52,18 @@ class Registry:
         for impl in reversed(getattr(self.manager.hook, hook_name).get_hookimpls()):
             try:
                 answer = impl.function()
-            except Exception as error:  # noqa: BLE001 - foreign code
-                raise UsageError(
-                    f"plugin {impl.plugin_name!r} failed in {hook_name}: {type(error).__name__}: {error}"
-                ) from None
-            if answer is not None:
+                if answer is None:
+                    continue
+                if isinstance(answer, (str, bytes)) or not isinstance(answer, Iterable):
+                    raise UsageError(
+                        f"plugin {impl.plugin_name!r} returned {type(answer).__name__} from {hook_name}; "
+                        "a list was expected"
+                    )
                 answers.append((impl.plugin_name, list(answer)))
+            except (KeyboardInterrupt, Terminated, UsageError):
+                raise
+            except BaseException as error:  # noqa: BLE001 - foreign code, SystemExit too
+                raise UsageError(f"plugin {impl.plugin_name!r} failed in {hook_name}: {describe(error)}") from None
         return answers
 
     def _load(self, folders: Iterable[Path], prepare: bool = True):
@@ -102,6 +108,14 @@ class Registry:
         if rule is None:
             raise UsageError(f"unknown rule {code!r} (see `qa-lint rules`)")
         return rule
+
+
+def _expect_class(plugin: str, what: str, value, base: type) -> None:
+    if not (isinstance(value, type) and issubclass(value, base)):
+        raise UsageError(
+            f"plugin {plugin!r} registered {value!r} as a {what}, which is not a subclass of "
+            f"{base.__module__}.{base.__qualname__}"
+        )
 
 
 def _code_key(code: str) -> tuple[str, int]:
