@@ -31,6 +31,11 @@ def _places(places: list[str]) -> str:
     return shown + (f" and {len(places) - _SHOWN} more" if len(places) > _SHOWN else "")
 
 
+def _place(window: range, index: int) -> int:
+    """The line of `window` where line `index` of the other text most likely went."""
+    return index if index in window else window[len(window) // 2]
+
+
 class _GroupRule(Rule):
     category = Category.NUMBERS
     scope = Scope.GROUP
@@ -210,7 +215,7 @@ class FigureMissing(_GroupRule):
                     kept = [o for o in others if value.found_in(o.window_pool(links.windows(o, source)[i]))]
                     if others and 2 * len(kept) < len(others):
                         continue  # most translations leave it out: not this translator's slip
-                    line = translation.lines[window[len(window) // 2]]
+                    line = translation.lines[_place(window, i)]
                     yield self.finding(
                         translation.doc, line.start, line.end,
                         f"The original ({source.where(i)}) has “{value.text}” here; this translation does not",
@@ -335,7 +340,7 @@ class LinkMissing(_GroupRule):
                     if link.key in have:
                         continue
                     window = back[i] or range(len(translation.lines) - 1, len(translation.lines))
-                    line = translation.lines[window[len(window) // 2]]
+                    line = translation.lines[_place(window, i)]
                     yield self.finding(
                         translation.doc, line.start, line.end,
                         f"The original ({source.where(i)}) has “{link.text}” here; this translation does not",
