@@ -12,6 +12,8 @@ converters and scrapers damage text:
 * S003 Arabic ي/ك in a Persian word, Persian ی/ک in an Arabic word;
 * S004 a number with one digit from another system; S005 a number in a
   system the language does not write (Arabic-Indic in Persian or French, ...);
+  S013 one number of a Persian (Arabic) article that writes its numbers in
+  Persian (ASCII) digits, written in ASCII (Arabic-Indic) digits;
 * S006 a zero-width space, word joiner or soft hyphen inside a word;
 * S007 a right-to-left override around a word; S008 a control character,
   U+FFFD or a private-use character inside a word;
@@ -144,6 +146,16 @@ def foreign_number(zero: str) -> Planter:
     return plant
 
 
+def minority_number(from_digits: str, zero: str) -> Planter:
+    """One number of the document's usual system, between two words, written in the other system."""
+    def plant(line: str, rng: random.Random) -> str | None:
+        number = pick(words(line, rf"(?<=[^\W\d_] )[{from_digits}]{{2,}}(?= [^\W\d_])"), rng)
+        if not number:
+            return None
+        return replace_span(line, number, "".join(chr(ord(zero) + int(c)) for c in number.group()))
+    return plant
+
+
 def insert_inside_word(chars: tuple[str, ...], wrap: bool = False) -> Planter:
     def plant(line: str, rng: random.Random) -> str | None:
         # A whole space-delimited token for the override: a control between a word and its ZWNJ is another defect.
@@ -211,6 +223,16 @@ def stray_zwnj(line: str, rng: random.Random) -> str | None:
 ARABIC, DEVANAGARI, CYRILLIC = "\u0621-\u064a\u067e-\u06cc", "\u0900-\u097f", "а-яё"
 PERSIAN_ZERO, ARABIC_ZERO, DEVANAGARI_ZERO, KHMER_ZERO = "۰", "٠", "०", "០"
 
+# S013 needs a document that has chosen a digit system: 5 numbers in one, none in the other.
+def one_digit_system(text: str) -> bool:
+    counts = sorted((len(re.findall(r"[۰-۹]+", text)), len(re.findall(r"[0-9]+", text))))
+    return counts[0] == 0 and counts[1] >= 5
+
+
+NEEDS: dict[str, Callable[[str], bool]] = {"S013": one_digit_system}
+# S013 counts a document's numbers by digit system: S004 and S005 plants change that count.
+COUNTS_DIGITS = {"S004", "S005"}
+
 # (rule, language folder, planter)
 PLANTS: list[tuple[str, str, Planter]] = [
     ("S001", "arb", glue_name(ARABIC)), ("S001", "fas", glue_name(ARABIC)),
@@ -223,6 +245,7 @@ PLANTS: list[tuple[str, str, Planter]] = [
     ("S004", "hin", mixed_number("0", DEVANAGARI_ZERO)), ("S004", "khm", mixed_number(KHMER_ZERO, "0")),
     ("S005", "fas", foreign_number(ARABIC_ZERO)), ("S005", "arb", foreign_number(PERSIAN_ZERO)),
     ("S005", "fra", foreign_number(ARABIC_ZERO)), ("S005", "rus", foreign_number(PERSIAN_ZERO)),
+    ("S013", "fas", minority_number("۰-۹", "0")), ("S013", "arb", minority_number("0-9", ARABIC_ZERO)),
     *[("S006", lang, insert_inside_word(("\u200b", "\u2060", "\u00ad", "\ufeff")))
       for lang in ("fra", "rus", "vie", "arb", "fas", "zho-CN", "hin", "deu")],
     *[("S007", lang, insert_inside_word((), wrap=True)) for lang in ("fra", "arb", "fas", "eng", "rus")],
@@ -257,7 +280,10 @@ def main(argv: list[str] | None = None) -> int:
                 break
             if any(key[0] == f"{lang}/{source.name}" and key[2] == rule for key in baseline):
                 continue  # the article already has this defect: a plant could hide behind it
-            lines = source.read_text(encoding="utf-8").split("\n")
+            text = source.read_text(encoding="utf-8")
+            if rule in NEEDS and not NEEDS[rule](text):
+                continue
+            lines = text.split("\n")
             order = list(range(len(lines)))
             rng.shuffle(order)
             for index in order:
@@ -282,6 +308,8 @@ def main(argv: list[str] | None = None) -> int:
         copy = Path(finding["path"]).resolve().relative_to(work.resolve()).as_posix()
         if (origin[copy], finding["line"], finding["code"]) in baseline:
             continue  # the corpus's own defect, not a plant
+        if finding["code"] == "S013" and copy.split("/")[1].split("-")[0] in COUNTS_DIGITS:
+            continue  # the plant moved a number from one system to another
         reported[finding["code"]] += 1
         planted = plants.get((copy, finding["line"]))
         if planted and planted[0] == finding["code"]:

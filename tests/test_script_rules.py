@@ -208,3 +208,23 @@ def test_fixes_with_interleaved_edits_apply_together_and_overlapping_ones_wait()
     text = "abcdefghij"
     assert apply_fixes(text, [finding((0, 1), (4, 5)), finding((2, 3), (8, 9))]) == ("XbXdXfghXj", 2)
     assert apply_fixes(text, [finding((0, 5)), finding((2, 3), (8, 9))]) == ("Xfghij", 1)
+
+
+def test_minority_digits_are_counted_per_file_and_fixed_only_unsafely(tmp_path):
+    text = "در ۱۲ دسامبر ۱۹۴ هیئت و ۸ سفیر و ۱۷ خبرنگار آمدند.\nبیش از 30 هیئت و 30 دفتر در سال ۲۰۲۵ و ۲۰۲۶.\n"
+    found = findings("S013", text, "fa")
+    assert len(found) == 1 and "2 numbers in this file" in found[0].message
+    assert found[0].fix.applicability.value == "unsafe"
+    assert fixed("S013", text, "fa") == text.replace("30", "۳۰")
+    write(tmp_path / "fa" / "a.txt", text)
+    result = run_cli("check", "--fix", "--select", "S013", ".", cwd=tmp_path)
+    assert (tmp_path / "fa" / "a.txt").read_text(encoding="utf-8") == text  # plain --fix leaves a majority's choice
+    assert "S013" in result.stdout
+
+
+def test_a_file_without_a_chosen_digit_system_gets_no_minority_finding():
+    assert not findings("S013", "در ۱۲ دسامبر و ۱۹۴ هیئت، 30 دفتر و 2025 و 40.\n", "fa")
+
+
+def test_a_place_name_ending_in_hay_is_not_split():
+    assert not findings("S011", "اجلاس سازمان همکاری شانگهای برگزار شد.\n", "fa")

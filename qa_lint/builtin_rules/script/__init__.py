@@ -16,7 +16,7 @@ from . import (
 RULES = (
     *mixed_script.RULES,  # S001, S002
     *wrong_letters.RULES,  # S003
-    *digits.RULES,  # S004, S005
+    *digits.RULES,  # S004, S005, S013
     *invisible.RULES,  # S006, S007, S008
     *mojibake.RULES,  # S009
     *normalization.RULES,  # S010

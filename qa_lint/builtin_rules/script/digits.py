@@ -11,10 +11,11 @@ import regex
 
 from ...document import Document
 from ...languages import primary
-from ...model import Applicability, Category, Finding
+from ...model import Applicability, Category, Finding, Severity
 from ...rule import Example, Rule
 from . import data
 from .grouping import once_per_form, validate_report_option
+from .unicode_scripts import primary_script
 
 # Digits joined by a decimal or thousands separator are one number.
 NUMBER = regex.compile(r"\d+(?:[.,٫٬'’\u00a0\u202f]\d+)*")
@@ -189,4 +190,83 @@ class UnexpectedDigitSystem(Rule):
             yield self.finding(doc, start, end, message, self.fix(f"Write “{wanted}”", edits, per_occurrence=True))
 
 
-RULES = (MixedDigitSystems(), UnexpectedDigitSystem())
+class MinorityDigitSystem(Rule):
+    """## What it does
+    Reports numbers written in the digit system a document uses least, when its
+    language writes two (Persian, Arabic, Hindi, Khmer ...: `rules/script/_digits.toml`)
+    and the document has chosen one: at least 3 numbers in one system and 3
+    times as many as in the other. "بیش از 30 هیئت" in a Persian article
+    that writes ۱۲, ۲۰۲۵ and ۱۹۴ elsewhere. A number inside Latin-script words
+    ("Nord Stream 2", "Bellator 206") belongs to a name and is left alone.
+    Reported once per file with the count; the fix writes every such number in
+    the document's system.
+
+    ## Why is this bad?
+    An article that writes its numbers two ways looks unedited, and the odd
+    numbers are the ones a keyboard switch or a pasted source left: they are
+    worth a second look.
+
+    ## Fix safety
+    Unsafe: it follows the document's majority, and a desk may keep some
+    numbers (codes, scores) in the other system.
+    """
+
+    code = "S013"
+    name = "minority-digit-system"
+    category = Category.SCRIPT
+    severity = Severity.INFO
+    fixable = True
+    fix_applicability = "unsafe"
+    examples = (
+        Example("در ۱۲ دسامبر، ۱۹۴ هیئت و بیش از 30 دفتر در سال ۲۰۲۵.\n", lang="fa",
+                fixed="در ۱۲ دسامبر، ۱۹۴ هیئت و بیش از ۳۰ دفتر در سال ۲۰۲۵.\n"),
+        Example("در ۱۲ دسامبر، ۱۹۴ هیئت در سال ۲۰۲۵ و خط لوله Nord Stream 2.\n", lang="fa", fires=False),
+        Example("در ۱۲ دسامبر و 30 دفتر در سال 2025.\n", lang="fa", fires=False),
+        Example("Le 12 décembre, 194 délégations et 30 bureaux en 2025.\n", lang="fr", fires=False),
+    )
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        if doc.text.isascii():
+            return
+        # Japanese, Chinese and Korean set single digits full width by convention ("２人"): a style, not a slip.
+        expected = [s for s in expected_systems(doc, {}) if s != "fullwidth"]
+        if len(expected) < 2:
+            return
+        by_system: dict[str, list] = {}
+        for match in _numbers(doc):
+            systems = _systems(match.group())
+            if len(systems) == 1 and (system := next(iter(systems))) in expected:
+                by_system.setdefault(system, []).append(match)
+        if len(by_system) < 2:
+            return
+        (major, majors), (minor, minors) = sorted(by_system.items(), key=lambda item: -len(item[1]))[:2]
+        if len(majors) < 3 or len(majors) < 3 * len(minors):
+            return
+        text = doc.text
+        strays = [m for m in minors if not _in_latin_words(text, m.start(), m.end())]
+        if not strays:
+            return
+        first = strays[0]
+        wanted = convert(first.group(), major)
+        more = f" ({len(strays)} numbers in this file)" if len(strays) > 1 else ""
+        message = (f"“{first.group()}” uses {_label(minor)} digits where this file writes {len(majors)} numbers "
+                   f"in {_label(major)} digits; write “{wanted}”{more}")
+        edits = [self.edit(doc, m.start(), m.end(), convert(m.group(), major)) for m in strays]
+        yield self.finding(doc, first.start(), first.end(), message,
+                           self.fix(f"Write “{wanted}”", edits, Applicability.UNSAFE, per_occurrence=True))
+
+
+def _in_latin_words(text: str, start: int, end: int) -> bool:
+    """The number touches a Latin word, or a fraction sign ("14½"), on either side (one space apart)."""
+    before, after = text[max(0, start - 2):start], text[end:end + 2]
+    for side in (before[::-1], after):
+        for char in side[:2]:
+            if char.isspace():
+                continue
+            if primary_script(char) == "Latin" or unicodedata.category(char) == "No":
+                return True
+            break
+    return False
+
+
+RULES = (MixedDigitSystems(), UnexpectedDigitSystem(), MinorityDigitSystem())
