@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import UsageError
+from .files import NotReadable, atomic_output, read_regular_file
 from .model import Finding
 
 FORMAT_VERSION = 1
@@ -68,11 +69,13 @@ def entries_for(findings: list[Finding], baseline_file: Path, cwd: Path) -> list
 def load(file: Path, shown: Path | None = None) -> list[Entry]:
     shown = shown or file
     try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise UsageError(f"--baseline: cannot read {shown}: {error.strerror or error}") from None
-    except ValueError as error:
+        data = json.loads(read_regular_file(file).decode("utf-8"))
+    except NotReadable as error:
+        raise UsageError(f"--baseline: cannot read {shown}: {error}") from None
+    except ValueError as error:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
         raise UsageError(f"--baseline: {shown} is not valid JSON: {error}") from None
+    except RecursionError:
+        raise UsageError(f"--baseline: {shown} is not a qa-lint baseline: JSON nested too deeply") from None
     if not isinstance(data, dict) or data.get("qa-lint-baseline") != FORMAT_VERSION or not isinstance(data.get("findings"), list):
         raise UsageError(f"--baseline: {shown} is not a qa-lint baseline (write one with --write-baseline)")
     entries = []
@@ -82,8 +85,8 @@ def load(file: Path, shown: Path | None = None) -> list[Entry]:
                 str(item["path"]), str(item["code"]), str(item["fingerprint"]),
                 int(item.get("line", 0)), str(item.get("message", "")), str(item.get("reason", "")),
             ))
-        except (KeyError, TypeError, ValueError, AttributeError):
-            raise UsageError(f"--baseline: {shown}: entry {number} needs path, code and fingerprint") from None
+        except (KeyError, TypeError, ValueError, AttributeError, OverflowError):  # 1e999 is a float infinity
+            raise UsageError(f"--baseline: {shown}: entry {number} needs path, code and fingerprint (and a whole-number line)") from None
     return entries
 
 
@@ -110,7 +113,8 @@ def write(file: Path, findings: list[Finding], cwd: Path) -> int:
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     try:
         absolute.parent.mkdir(parents=True, exist_ok=True)
-        absolute.write_text(text, encoding="utf-8", newline="\n")
+        with atomic_output(absolute) as stream:  # a full disk keeps the old baseline whole
+            stream.write(text.encode("utf-8"))
     except OSError as error:
         raise UsageError(f"--write-baseline: cannot write {file}: {error.strerror or error}") from None
     return len(entries)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UsageError
+from .files import NotReadable, file_kind, read_regular_file
 from .languages import normalize_tag
 from .model import Severity
 
@@ -69,82 +70,87 @@ def _parse_table(table: dict[str, Any], root: Path, where: str) -> dict[str, Any
     """Validate a `[tool.qa-lint]` table into Settings field values."""
     values: dict[str, Any] = {}
     for key, value in table.items():
-        if key in ("select", "extend-select", "ignore", "include", "exclude", "extend-exclude"):
-            values[key.replace("-", "_")] = _strings(key, value, where)
-        elif key == "per-file-ignores":
-            if not isinstance(value, dict):
-                raise UsageError(f"{where}: `per-file-ignores` must be a table of glob = [codes]")
-            values["per_file_ignores"] = tuple(
-                (glob, _strings(f"per-file-ignores.{glob!r}", codes, where)) for glob, codes in value.items()
-            )
-        elif key == "per-language-ignores":
-            if not isinstance(value, dict):
-                raise UsageError(f"{where}: `per-language-ignores` must be a table of language = [codes]")
-            values["per_language_ignores"] = tuple(
-                (_language(f"per-language-ignores.{lang!r}", lang, where).split("-")[0],
-                 _strings(f"per-language-ignores.{lang!r}", codes, where))
-                for lang, codes in value.items()
-            )
-        elif key == "rule-options":
-            if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
-                raise UsageError(f"{where}: `rule-options` must hold one table per rule code ([rule-options.B007])")
-            # Options named `...-file` are paths, relative to this config's folder.
-            values["rule_options"] = tuple(
-                (code, {k: str((root / v).resolve()) if k.endswith("-file") and isinstance(v, str) else v
-                        for k, v in options.items()})
-                for code, options in value.items()
-            )
-        elif key == "severity":
-            if not isinstance(value, dict):
-                raise UsageError(f"{where}: `severity` must be a table of code = \"error\"|\"warning\"|\"info\"")
-            try:
-                values["severity"] = tuple((code, Severity.parse(str(level))) for code, level in value.items())
-            except ValueError as error:
-                raise UsageError(f"{where}: `severity`: {error}") from None
-        elif key == "language-map":
-            if not isinstance(value, dict):
-                raise UsageError(f"{where}: `language-map` must be a table of glob = \"language tag\"")
-            values["language_map"] = tuple((glob, _language(f"language-map.{glob!r}", tag, where)) for glob, tag in value.items())
-        elif key == "source-language":
-            values["source_language"] = _language(key, value, where)
-        elif key == "rule-packs":
-            folders = tuple((root / folder).resolve() for folder in _strings(key, value, where))
-            for given, folder in zip(value, folders, strict=True):
-                if not folder.is_dir():
-                    raise UsageError(f"{where}: `rule-packs`: rule pack folder {given!r} not found ({folder})")
-            values["rule_packs"] = folders
-        elif key == "fail-on":
-            try:
-                values["fail_on"] = Severity.parse(str(value))
-            except ValueError as error:
-                raise UsageError(f"{where}: `fail-on`: {error}") from None
-        elif key == "max-file-size":
-            if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-                raise UsageError(f"{where}: `max-file-size` must be a positive number of bytes")
-            values["max_file_size"] = value
-        elif key == "encoding":
-            if not isinstance(value, str):
-                raise UsageError(f"{where}: `encoding` must be a string such as \"utf-8\"")
-            import codecs
-
-            try:
-                codecs.lookup(value)
-            except LookupError:
-                raise UsageError(f"{where}: `encoding`: unknown encoding {value!r}") from None
-            values["encoding"] = value
-        elif key == "cache-dir":
-            if not isinstance(value, str):
-                raise UsageError(f"{where}: `cache-dir` must be a folder path")
-            values["cache_dir"] = (root / value).resolve()
-        elif key in ("respect-gitignore", "require-files"):
-            if not isinstance(value, bool):
-                raise UsageError(f"{where}: `{key}` must be true or false")
-            values[key.replace("-", "_")] = value
-        else:
-            close = difflib.get_close_matches(key, KNOWN_KEYS, n=1)
-            hint = f" (did you mean `{close[0]}`?)" if close else ""
-            raise UsageError(f"{where}: unknown setting `{key}`{hint}")
+        try:
+            _parse_setting(key, value, root, where, values)
+        except UsageError:
+            raise
+        except (TypeError, ValueError, AttributeError, LookupError, OverflowError, RecursionError) as error:
+            # The one place a value of an unexpected shape ends up: name the setting, never a traceback.
+            raise UsageError(f"{where}: `{key}`: invalid value ({error})") from None
     return values
+
+
+def _parse_setting(key: str, value: Any, root: Path, where: str, values: dict[str, Any]) -> None:
+    """Validate one setting into `values` (Settings field name -> value)."""
+    if key in ("select", "extend-select", "ignore", "include", "exclude", "extend-exclude"):
+        values[key.replace("-", "_")] = _strings(key, value, where)
+    elif key == "per-file-ignores":
+        if not isinstance(value, dict):
+            raise UsageError(f"{where}: `per-file-ignores` must be a table of glob = [codes]")
+        values["per_file_ignores"] = tuple(
+            (glob, _strings(f"per-file-ignores.{glob!r}", codes, where)) for glob, codes in value.items()
+        )
+    elif key == "per-language-ignores":
+        if not isinstance(value, dict):
+            raise UsageError(f"{where}: `per-language-ignores` must be a table of language = [codes]")
+        values["per_language_ignores"] = tuple(
+            (_language(f"per-language-ignores.{lang!r}", lang, where).split("-")[0],
+             _strings(f"per-language-ignores.{lang!r}", codes, where))
+            for lang, codes in value.items()
+        )
+    elif key == "rule-options":
+        if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+            raise UsageError(f"{where}: `rule-options` must hold one table per rule code ([rule-options.B007])")
+        # Options named `...-file` are paths, relative to this config's folder.
+        values["rule_options"] = tuple(
+            (code, {k: str((root / v).resolve()) if k.endswith("-file") and isinstance(v, str) else v
+                    for k, v in options.items()})
+            for code, options in value.items()
+        )
+    elif key == "severity":
+        if not isinstance(value, dict):
+            raise UsageError(f"{where}: `severity` must be a table of code = \"error\"|\"warning\"|\"info\"")
+        try:
+            values["severity"] = tuple((code, Severity.parse(str(level))) for code, level in value.items())
+        except ValueError as error:
+            raise UsageError(f"{where}: `severity`: {error}") from None
+    elif key == "language-map":
+        if not isinstance(value, dict):
+            raise UsageError(f"{where}: `language-map` must be a table of glob = \"language tag\"")
+        values["language_map"] = tuple((glob, _language(f"language-map.{glob!r}", tag, where)) for glob, tag in value.items())
+    elif key == "source-language":
+        values["source_language"] = _language(key, value, where)
+    elif key == "rule-packs":
+        folders = tuple((root / folder).resolve() for folder in _strings(key, value, where))
+        for given, folder in zip(value, folders, strict=True):
+            if not folder.is_dir():
+                raise UsageError(f"{where}: `rule-packs`: rule pack folder {given!r} not found ({folder})")
+        values["rule_packs"] = folders
+    elif key == "fail-on":
+        try:
+            values["fail_on"] = Severity.parse(str(value))
+        except ValueError as error:
+            raise UsageError(f"{where}: `fail-on`: {error}") from None
+    elif key == "max-file-size":
+        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+            raise UsageError(f"{where}: `max-file-size` must be a positive number of bytes")
+        values["max_file_size"] = value
+    elif key == "encoding":
+        if not isinstance(value, str):
+            raise UsageError(f"{where}: `encoding` must be a string such as \"utf-8\"")
+        values["encoding"] = text_encoding(value, f"{where}: `encoding`")
+    elif key == "cache-dir":
+        if not isinstance(value, str):
+            raise UsageError(f"{where}: `cache-dir` must be a folder path")
+        values["cache_dir"] = (root / value).resolve()
+    elif key in ("respect-gitignore", "require-files"):
+        if not isinstance(value, bool):
+            raise UsageError(f"{where}: `{key}` must be true or false")
+        values[key.replace("-", "_")] = value
+    else:
+        close = difflib.get_close_matches(key, KNOWN_KEYS, n=1)
+        hint = f" (did you mean `{close[0]}`?)" if close else ""
+        raise UsageError(f"{where}: unknown setting `{key}`{hint}")
 
 
 KNOWN_KEYS = (
@@ -162,18 +168,45 @@ def _language(key: str, value: Any, where: str) -> str:
     return tag
 
 
-def load_file(path: Path) -> Settings | None:
-    """Settings from one file; None for a pyproject.toml without [tool.qa-lint]."""
+# Text codecs in name only: they encode host names (idna rejects labels over 63 characters).
+_NOT_FOR_TEXT = frozenset({"idna", "punycode"})
+
+
+def text_encoding(name: str, where: str) -> str:
+    """`name` if it is a text encoding; base64, rot13, zlib, hex and the like turn bytes into bytes."""
+    import codecs
+
     try:
-        document = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # a BOM (Windows editors) is not a TOML error
-    except OSError as error:
-        raise UsageError(f"{path}: cannot read configuration: {error.strerror or error}") from None
+        info = codecs.lookup(name)
+    except LookupError:
+        raise UsageError(f"{where}: unknown encoding {name!r}") from None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_FOR_TEXT:
+        raise UsageError(f"{where}: {name!r} is not a text encoding (try \"utf-8\", \"cp1256\", \"latin-1\")")
+    return name
+
+
+def read_toml(path: Path, what: str) -> dict[str, Any]:
+    """A TOML document from a regular file; UsageError `PATH: what ...` on any failure."""
+    try:
+        # A BOM (Windows editors) is not a TOML error.
+        return tomllib.loads(read_regular_file(path).decode("utf-8-sig"))
+    except NotReadable as error:
+        raise UsageError(f"{path}: cannot read {what}: {error}") from None
     except UnicodeDecodeError:
-        raise UsageError(f"{path}: configuration is not valid UTF-8") from None
+        raise UsageError(f"{path}: {what} is not valid UTF-8") from None
     except tomllib.TOMLDecodeError as error:
         raise UsageError(f"{path}: invalid TOML: {error}") from None
+    except RecursionError:
+        raise UsageError(f"{path}: invalid TOML: nested too deeply") from None
+
+
+def load_file(path: Path) -> Settings | None:
+    """Settings from one file; None for a pyproject.toml without [tool.qa-lint]."""
+    document = read_toml(path, "configuration")
     if path.name == "pyproject.toml":
         tool = document.get("tool", {})
+        if not isinstance(tool, dict):
+            raise UsageError(f"{path}: `tool` must be a table ([tool.qa-lint])")
         if "qa-lint" not in tool:
             return None
         table, where = tool["qa-lint"], f"{path}: [tool.qa-lint]"
@@ -191,7 +224,10 @@ def find_config(folder: Path) -> Path | None:
     for candidate_folder in (folder, *folder.parents):
         for name in CONFIG_NAMES:
             candidate = candidate_folder / name
-            if candidate.is_file() and (name != "pyproject.toml" or load_file(candidate) is not None):
+            kind = file_kind(candidate)
+            if kind == "other":  # a FIFO would block the run; a device is no configuration
+                raise UsageError(f"{candidate}: cannot read configuration: not a regular file (a FIFO, socket or device)")
+            if kind == "file" and (name != "pyproject.toml" or load_file(candidate) is not None):
                 return candidate
     return None
 
@@ -208,7 +244,7 @@ class SettingsResolver:
 
     @staticmethod
     def _load(path: Path) -> Settings:
-        if not path.is_file():
+        if file_kind(path) in (None, "folder"):
             raise UsageError(f"{path}: configuration file not found")
         return load_file(path) or Settings(root=path.parent, file=path)
 

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from .config import Settings
+from .files import exists
+from .gitignore import GitIgnore
 from .selection import path_matches
 
 # Folders never walked into (names, at any depth).
@@ -82,52 +84,13 @@ def is_included(file: Path, settings: Settings, relative: str | None = None) -> 
     return any(path_matches(g, relative) for g in settings.include)
 
 
-class _GitIgnore:
-    """`.gitignore` files from the repository root down, read lazily and cached."""
-
-    def __init__(self) -> None:
-        self._specs: dict[Path, object | None] = {}
-        self._chains: dict[Path, list[tuple[Path, object]]] = {}
-
-    def _spec(self, folder: Path):
-        if folder not in self._specs:
-            file = folder / ".gitignore"
-            spec = None
-            if file.is_file():
-                import pathspec  # only when a .gitignore exists: 30 ms to import
-
-                try:
-                    lines = file.read_text(encoding="utf-8", errors="replace").splitlines()
-                    spec = pathspec.GitIgnoreSpec.from_lines(lines)
-                except (OSError, ValueError):
-                    spec = None
-            self._specs[folder] = spec
-        return self._specs[folder]
-
-    def _chain(self, folder: Path) -> list[tuple[Path, object]]:
-        """The `.gitignore` specs that apply in `folder`: its own and its parents' up to the repository root."""
-        if folder not in self._chains:
-            spec = self._spec(folder)
-            own = [(folder, spec)] if spec is not None else []
-            at_root = (folder / ".git").exists() or folder.parent == folder
-            self._chains[folder] = own + ([] if at_root else self._chain(folder.parent))
-        return self._chains[folder]
-
-    def ignored(self, path: Path, is_dir: bool) -> bool:
-        for folder, spec in self._chain(path.parent):
-            relative = path.relative_to(folder).as_posix() + ("/" if is_dir else "")
-            if spec.match_file(relative):
-                return True
-        return False
-
-
 def discover(
     paths: list[str], settings_for: Callable[[Path], Settings], cwd: Path
 ) -> tuple[list[Target], list[MissingPath]]:
     _real_folder.cache_clear()  # folders and links may have changed since an earlier run in this process
     targets: dict[Path, Target] = {}
     missing: list[MissingPath] = []
-    gitignore = _GitIgnore()
+    gitignore = GitIgnore()
     for given in paths:
         path = Path(os.path.normpath(cwd / given))
         if not os.path.lexists(path):
@@ -145,7 +108,7 @@ def discover(
 
 
 def _walk(
-    top: Path, settings_for: Callable[[Path], Settings], gitignore: _GitIgnore, onerror: Callable[[OSError], None]
+    top: Path, settings_for: Callable[[Path], Settings], gitignore: GitIgnore, onerror: Callable[[OSError], None]
 ) -> Iterator[tuple[Path, str]]:
     for folder, subfolders, files in os.walk(top, onerror=onerror):
         here = Path(folder)
@@ -153,7 +116,7 @@ def _walk(
         kept = []
         for name in sorted(subfolders):
             sub = here / name
-            if name in SKIPPED_FOLDERS or (sub / "pyvenv.cfg").exists():
+            if name in SKIPPED_FOLDERS or exists(sub / "pyvenv.cfg"):
                 continue
             if is_excluded(sub, settings) or (settings.respect_gitignore and gitignore.ignored(sub, True)):
                 continue

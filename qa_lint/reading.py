@@ -75,6 +75,8 @@ def decode(data: bytes, encoding: str = "utf-8") -> tuple[str, str, bool]:
         raise _decode_problem(data, encoding, error) from None
     except LookupError:
         raise InputProblem("F002", f"unknown encoding {encoding!r} (setting `encoding`)") from None
+    except (UnicodeError, ValueError, TypeError) as error:  # a codec that fails in its own way
+        raise InputProblem("F002", f"cannot decode the file as {encoding} (setting `encoding`): {error}") from None
     if not text.strip():
         what = "empty" if not text else "blank (only whitespace)"
         raise InputProblem("F004", f"file is {what}: an article was expected")

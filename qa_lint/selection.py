@@ -54,11 +54,24 @@ def validate_settings(settings: Settings, rules: list[Rule]) -> None:
     for code, options in settings.rule_options:
         if code not in by_code:
             raise UsageError(f"{where}: rule-options: unknown rule code {code!r} (see `qa-lint rules`)")
-        try:
-            by_code[code].validate_options(options)
-        except ValueError as error:
-            raise UsageError(f"{where}: rule-options.{code}: {error}") from None
+        _validate_options(by_code[code], options, f"{where}: rule-options.{code}")
     validate_selectors((code for code, _ in settings.severity), rules, f"{where}: severity")
+
+
+def _validate_options(rule: Rule, options: dict, where: str) -> None:
+    """The rule's own check of its options; a value of a shape it did not expect names the key too."""
+    try:
+        rule.validate_options(options)
+    except ValueError as error:
+        raise UsageError(f"{where}: {error}") from None
+    except (TypeError, AttributeError, LookupError, OverflowError, RecursionError) as error:
+        # Find the key: the first one that fails on its own (a rule validating keys together may not tell).
+        for key, value in options.items():
+            try:
+                rule.validate_options({key: value})
+            except (TypeError, AttributeError, LookupError, OverflowError, RecursionError):
+                raise UsageError(f"{where}: `{key}`: invalid value {value!r} ({error})") from None
+        raise UsageError(f"{where}: invalid options ({error})") from None
 
 
 def _best(selectors: Iterable[str], rule: Rule) -> int:

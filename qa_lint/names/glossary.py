@@ -23,6 +23,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..files import NotReadable, read_regular_file
 from ..languages import normalize_tag, primary
 
 
@@ -39,9 +40,9 @@ class GlossaryError(ValueError):
 @functools.lru_cache(maxsize=16)
 def load_glossary(path: Path) -> tuple[GlossaryName, ...]:
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as error:
-        raise GlossaryError(f"cannot read names glossary {path}: {error.strerror or error}") from None
+        text = read_regular_file(path).decode("utf-8-sig")
+    except NotReadable as error:
+        raise GlossaryError(f"cannot read names glossary {path}: {error}") from None
     except UnicodeDecodeError:
         raise GlossaryError(f"names glossary {path} is not UTF-8") from None
     if path.suffix.lower() == ".csv":
@@ -65,11 +66,15 @@ def _from_toml(text: str, path: Path) -> list[GlossaryName]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise GlossaryError(f"names glossary {path}: invalid TOML: {error}") from None
+    except RecursionError:
+        raise GlossaryError(f"names glossary {path}: invalid TOML: nested too deeply") from None
     entries = data.get("name", [])
     if not isinstance(entries, list):
         raise GlossaryError(f"names glossary {path}: expected [[name]] tables")
     names = []
     for number, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict):
+            raise GlossaryError(f"names glossary {path}: `name` entry {number} must be a table ([[name]]), not {entry!r}")
         where = f"names glossary {path}, name {entry.get('id', number)!s}"
         name = GlossaryName(str(entry.get("id", number)))
         for key, value in entry.items():

@@ -252,7 +252,7 @@ class PersianMissingZwnj(Rule):
     def validate_options(self, options: dict) -> None:
         validate_report_option(self.code, options, extra=("patterns", "summary-from"), choices=REPORT_MODES)
         chosen = options.get("patterns", PATTERNS)
-        if not isinstance(chosen, list | tuple) or not set(chosen) <= set(PATTERNS):
+        if not isinstance(chosen, list | tuple) or not all(isinstance(p, str) and p in PATTERNS for p in chosen):
             raise ValueError(f"`patterns` must be a list of: {', '.join(PATTERNS)}")
         threshold = options.get("summary-from", self.summary_from)
         if not isinstance(threshold, int) or isinstance(threshold, bool) or threshold < 1:
