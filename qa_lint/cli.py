@@ -6,6 +6,7 @@ configuration or input errors. A user's mistake never shows a traceback.
 
 from __future__ import annotations
 
+import errno
 import gc
 import io
 import json
@@ -64,15 +65,37 @@ def main(
 
 @contextmanager
 def _output(path: Optional[Path]) -> Iterator[io.TextIOBase]:
+    """Where a report goes: standard output, or a file written whole or not at all (a full disk leaves no half report)."""
+    from .files import atomic_output
+
     if path is None:
-        yield sys.stdout
+        try:
+            yield sys.stdout
+            sys.stdout.flush()  # a write error shows now, not as a traceback at exit
+        except BrokenPipeError:
+            raise  # `qa-lint ... | head`: the reader has all it wanted; the CLI ends quietly
+        except OSError as error:
+            _discard_stdout()
+            raise UsageError(f"cannot write the report to standard output: {error.strerror or error}") from None
         return
     try:
-        handle = open(path, "w", encoding="utf-8", errors="backslashreplace", newline="\n")
+        with atomic_output(path) as binary:
+            stream = io.TextIOWrapper(binary, encoding="utf-8", errors="backslashreplace", newline="\n")
+            yield stream
+            stream.flush()
+            stream.detach()
     except OSError as error:
         raise UsageError(f"cannot write the report to {path}: {error.strerror or error}") from None
-    with handle:
-        yield handle
+
+
+def _discard_stdout() -> None:
+    """Point standard output at /dev/null: what is still buffered cannot fail again at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
 
 
 def _registry(with_config_packs: bool = False, config: Optional[Path] = None):
@@ -185,7 +208,7 @@ def _check(paths, output_format, output_file, select, extend_select, ignore, fai
         typer.echo(f"qa-lint: warning: no files to check under {where}", err=True)
     if outcome is not None:
         with _output(output_file) as stream:
-            done = fixes.finish(outcome, fixing, report, stream)
+            done = fixes.finish(outcome, fixing, report, stream, relint=lambda sources: _relint(linter, paths, sources))
         if done is not None:
             return done
     done = baselines.use(report, baseline, write_baseline, linter, list(paths) or [fixing.stdin_filename])
@@ -210,6 +233,13 @@ def _check(paths, output_format, output_file, select, extend_select, ignore, fai
     if report.failing() and not exit_zero:
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _relint(linter, paths, sources):
+    """Lint `paths` again from `sources` (path -> bytes), the files as they are on disk now."""
+    linter.sources.clear()
+    linter.sources.update(sources)
+    return linter.lint_paths(list(paths))
 
 
 @dataclass(frozen=True)
@@ -433,6 +463,14 @@ def run() -> None:
     except Terminated as stop:
         typer.echo(f"qa-lint: stopped by {_signal_name(stop.signum)}", err=True)
         sys.exit(128 + stop.signum)
+    except OSError as error:
+        if error.errno not in _WRITE_ERRORS:
+            raise
+        _discard_stdout()
+        sys.stderr.write(f"qa-lint: error: cannot write to standard output: {error.strerror or error}\n")
+        sys.exit(EXIT_ERROR)
+    finally:
+        _flush_stdout()
 
 
 def _unwind_on_termination() -> None:
@@ -454,3 +492,19 @@ def _signal_name(signum: int) -> str:
         return signal.Signals(signum).name
     except ValueError:
         return f"signal {signum}"
+
+
+# What writing to standard output fails with (a broken pipe, the CLI already ends quietly).
+_WRITE_ERRORS = frozenset(getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EFBIG", "EIO") if hasattr(errno, name))
+
+
+def _flush_stdout() -> None:
+    """What `rules` and `explain` printed, flushed now: a full disk is one line and exit 2, not a traceback."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _discard_stdout()
+    except OSError as error:
+        _discard_stdout()
+        sys.stderr.write(f"qa-lint: error: cannot write to standard output: {error.strerror or error}\n")
+        sys.exit(EXIT_ERROR)

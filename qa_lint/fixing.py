@@ -55,6 +55,7 @@ class FixOutcome:
     converged: bool = True  # False: fixes kept changing the text after MAX_PASSES
     # Every linted file's bytes after fixing (unchanged files as read).
     final: dict[Path, bytes] = field(default_factory=dict)
+    written: list[Change] = field(default_factory=list)  # filled by write_changes
 
     @property
     def fixes(self) -> int:
@@ -110,11 +111,30 @@ def fix_in_memory(linter, paths: list[str], unsafe: bool = False) -> FixOutcome:
 
 
 def write_changes(outcome: FixOutcome) -> list[str]:
-    """Write every changed file; returns the problems of files left untouched."""
-    problems = []
+    """Write every changed file; returns the problems of files left untouched (`outcome.written`: the others).
+
+    Paths that lead to one file (a file and a link to it) are written once.
+    Temporary files a killed run left beside the linted files are removed first.
+    """
+    from .files import remove_stale_temporaries
+
+    by_folder: dict[Path, set[str]] = {}
+    for file in outcome.final:
+        by_folder.setdefault(file.parent, set()).add(file.name)
+    for folder, names in by_folder.items():
+        remove_stale_temporaries(folder, names)
+    written, problems = outcome.written, []
+    first_of: dict[str, Change] = {}
     for change in outcome.changes.values():
+        real = os.path.realpath(change.file)
+        first = first_of.setdefault(real, change)
+        if first is not change:
+            if change.fixed != first.fixed:
+                problems.append(f"{change.display}: the same file as {first.display}, fixed differently there; run again")
+            continue
         try:
             atomic_replace(change.file, change.original, change.fixed)
+            written.append(change)
         except FixError as error:
             problems.append(f"{change.display}: {error}")
     return problems
@@ -234,9 +254,14 @@ def lint_and_fix(linter, paths: list[str], options: FixOptions):
     return outcome.report, outcome
 
 
-def finish(outcome: FixOutcome, options: FixOptions, report, stream) -> int | None:
-    """Write the fixes (files, a diff on `stream`, or the fixed standard input); an exit status ends the run."""
-    count = f"{outcome.fixes} fix{'es' if outcome.fixes != 1 else ''} in {len(outcome.changes)} file{'s' if len(outcome.changes) != 1 else ''}"
+def finish(outcome: FixOutcome, options: FixOptions, report, stream, relint=None) -> int | None:
+    """Write the fixes (files, a diff on `stream`, or the fixed standard input); an exit status ends the run.
+
+    `relint(sources)`, given the bytes of every file as it now is on disk, lints
+    again: when some files could not be written, the report must show what
+    they still hold, not what their fixed text would have.
+    """
+    count = _count(outcome.fixes, len(outcome.changes))
     if options.diff:
         for change in outcome.changes.values():
             stream.write(unified_diff(change))
@@ -253,9 +278,27 @@ def finish(outcome: FixOutcome, options: FixOptions, report, stream) -> int | No
             stream.write(data.decode("utf-8", "surrogateescape"))
     else:
         problems = write_changes(outcome)
+        written = outcome.written
+        if problems and relint is not None:
+            on_disk = dict(outcome.final)
+            for change in outcome.changes.values():
+                if all(os.path.realpath(change.file) != os.path.realpath(w.file) for w in written):
+                    on_disk[change.file] = change.original
+            fresh = relint(on_disk)
+            report.findings, report.files_checked = fresh.findings, fresh.files_checked
+            report.input_errors, report.internal_errors, report.fail_on = (
+                fresh.input_errors, fresh.internal_errors, fresh.fail_on,
+            )
         for problem in problems:
             sys.stderr.write(f"qa-lint: not fixed: {problem}\n")
         report.input_errors += len(problems)
+        count = _count(sum(change.fixes for change in written), len(written))
+        if problems:
+            count += f"; {len(problems)} file{'s' if len(problems) != 1 else ''} NOT written (above)"
     left = len(report.findings)
     sys.stderr.write(f"qa-lint: applied {count}; {left} finding{'s' if left != 1 else ''} left\n")
     return None
+
+
+def _count(fixes: int, files: int) -> str:
+    return f"{fixes} fix{'es' if fixes != 1 else ''} in {files} file{'s' if files != 1 else ''}"
