@@ -6,7 +6,7 @@ It copies the NTREX corpus (``ntrex/<language>/<document>.txt``, clean
 professional translations, 123 articles x 14 languages) into a temporary
 folder, keeping the ``<language>/`` layout so that the translations of an
 article (one file name across language folders) form an article group, and
-runs ``qa-lint check --format jsonl --select N001`` on that unplanted copy:
+runs ``qa-lint check --format jsonl --select N001,N006`` on that unplanted copy:
 its findings are the baseline. Then it plants name variants into copies of
 articles and runs N001 again.
 
@@ -30,17 +30,29 @@ case gets an article group of its own, so cases do not meet. The kinds:
   article's ``eng/`` sibling, since N001 reports silent letters only when a
   sibling names the person.
 
+Cases generated from the corpus (``generated: ...`` rows): real names of two
+or three words that ``qa-lint names --format json`` learns from the corpus
+(of people named in three languages or more), each varied by a rule of a
+near-variant class (N006) at a position the class allows: a letter dropped,
+a vowel letter dropped (fas, arb, rus), a final consonant added (Latin),
+letters of one sound swapped (c / k, i / y; к / кх, т / ч, ч / чж; ت / ط,
+س / ص), one diacritic changed (vie tones, French é / è); ``--generated``
+per language, classes in turn. Each goes into an article whose text holds
+none of the name's words, so that no translation beside it names the person.
+
 Negative cases plant the same pattern with forms that must not be reported:
-two different people (``Nguyễn Văn An`` / ``Nguyễn Văn Anh``, vie and fra) and
-Persian verb forms (``رخ داد`` / ``رخ داده``).
+two different people a letter apart, named together in one sentence
+(``Nguyễn Văn An`` / ``Nguyễn Văn Anh``, vie and fra), Persian verb forms
+(``رخ داد`` / ``رخ داده``), and per language a real name and a generated
+variant each written twice (the article shows two names).
 
 Scoring, per language and kind and overall:
 
 * planted  - variant lines planted;
-* detected - plants with an N001 finding on the variant's line whose column
+* detected - plants with an N001 or N006 finding on the variant's line whose column
   span covers the variant;
 * recall   - detected / planted;
-* false alarms - N001 findings of the planted run that are neither in the
+* false alarms - N001 and N006 findings of the planted run that are neither in the
   baseline (same file, same original line, same columns) nor a detection:
   on a majority line, on a sentence of the article, in a sibling, or on a
   negative case (a negative case "fires" when any finding touches its lines);
@@ -48,7 +60,7 @@ Scoring, per language and kind and overall:
 * precision - detected / (detected + false alarms).
 
 Misses, false alarms and fired negatives are listed with their lines. The
-script exits with 1 when overall recall is below 0.9, precision below 0.95, a
+script exits with 1 when overall recall is below 0.95, precision below 0.95, a
 language has fewer than 8 plants, or any negative case fires (2 if qa-lint
 fails). The output does not depend on the temporary folder's name, so two runs
 with one seed print the same text (``--output`` also writes it to a file).
@@ -68,7 +80,9 @@ repository.
 from __future__ import annotations
 
 import io
+import json
 import random
+import re
 import shutil
 import sys
 import tempfile
@@ -77,9 +91,10 @@ from contextlib import redirect_stdout
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from common import benchmark_parser, fmt, parse_args, ratio, read_lines, run_qa_lint, write_lines
+from common import (benchmark_parser, check_exit, fmt, parse_args, ratio, read_lines, run_qa_lint, run_timed,
+                    write_lines)
 
-MIN_RECALL, MIN_PRECISION, MIN_PLANTS_PER_LANGUAGE = 0.9, 0.95, 8
+MIN_RECALL, MIN_PRECISION, MIN_PLANTS_PER_LANGUAGE = 0.95, 0.95, 8
 REQUIRED_LANGUAGES = ("fas", "arb", "rus", "fra", "vie", "spa", "deu")
 EXIT_OK, EXIT_BELOW_TARGET = 0, 1
 
@@ -160,7 +175,8 @@ class Case:
     majority: str  # the form of the first two lines
     variant: str  # the form of the third line (the one N001 must report)
     anchor: str | None = None  # the person's Latin-script name, put into the eng/ sibling
-    lines: tuple[str, str, str] | None = None  # whole sentences, for negatives that are not names
+    lines: tuple[str, ...] | None = None  # whole sentences, for negatives that are not names
+    twice: bool = False  # majority twice and variant twice: two names, not a variant
 
     @property
     def negative(self) -> bool:
@@ -243,14 +259,178 @@ CASES: list[Case] = [
     c("fas", SILENT, "هوانگ آنه لونگ", "هوانگ آن لونگ", anchor="Hoang Anh Long"),
     c("fas", SILENT, "نگوین آن فونگ", "نگوین آنه فونگ", anchor="Nguyen Anh Phong"),
     # Negatives: must not be reported.
-    c("vie", f"{NEGATIVE}: two people", "Nguyễn Văn An", "Nguyễn Văn Anh"),
-    c("fra", f"{NEGATIVE}: two people", "Nguyễn Văn An", "Nguyễn Văn Anh"),
+    # Two people a letter apart, shown distinct by one sentence naming both.
+    Case("vie", f"{NEGATIVE}: two people", "Nguyễn Văn An", "Nguyễn Văn Anh", lines=(
+        "Ông Nguyễn Văn An đã gặp ông Nguyễn Văn Anh tại trụ sở bộ vào sáng qua.",
+        "Sau buổi gặp, Nguyễn Văn An cho biết hai bên đã thống nhất kế hoạch.",
+        "Đoàn của Nguyễn Văn An sẽ trở về vào cuối tuần.",
+    )),
+    Case("fra", f"{NEGATIVE}: two people", "Nguyễn Văn An", "Nguyễn Văn Anh", lines=(
+        "Selon le ministère, Nguyễn Văn An a reçu Nguyễn Văn Anh mardi matin.",
+        "La délégation conduite par Nguyễn Văn An doit rentrer à la fin de la semaine.",
+        "Interrogé par la presse, Nguyễn Văn An a refusé de commenter ces chiffres.",
+    )),
     Case("fas", f"{NEGATIVE}: verb forms", "رخ داد", "رخ داده", lines=(
         "این حادثه در ساعات اولیه صبح رخ داد.",
         "به گفته شاهدان، انفجار در نزدیکی بازار رخ داد و چند نفر زخمی شدند.",
         "آنچه دیشب رخ داده بود هنوز روشن نیست.",
     )),
 ]
+
+
+# -- cases generated from the corpus's own names -------------------------------
+#
+# The cases above are names written for this benchmark. These take real names
+# of the corpus (as `qa-lint names --format json` learns them: two or three
+# words, each of three letters or more) and derive the variant by a rule of
+# the class, at a position the class allows, so the answers are not a list
+# anyone typed. Each goes into an article that does not mention it, so no
+# translation beside it names the person: the near-variant case of N006.
+
+LETTER, VOWEL, FINAL = "letter dropped", "vowel letter dropped", "final letter added"
+GROUP, ONE_MARK = "sound-alike letters", "one diacritic"
+GENERATED = "generated: "
+CORPUS_LANG = {"fas": "fa", "arb": "ar", "rus": "ru", "fra": "fr", "vie": "vi", "spa": "es", "deu": "de"}
+_VOWELS = {"Latin": set("aeiouy"), "Cyrillic": set("аеёиоуыэюя"), "Arabic": set("اويی")}
+_CONSONANTS_ADDED = "gkt"  # final letters no language here adds as an ending
+# Letter groups of one sound, per script (either direction).
+_GROUPS = {
+    "Latin": (("c", "k"), ("i", "y")),
+    "Cyrillic": (("к", "кх"), ("т", "ч"), ("ч", "чж")),
+    "Arabic": (("ت", "ط"), ("س", "ص")),
+}
+_TONE_MARKS = ("\u0300", "\u0301", "\u0303", "\u0309", "\u0323")  # Vietnamese tones
+_FRENCH_MARKS = ("\u0300", "\u0301")  # è / é
+
+
+def _script(word: str) -> str:
+    if all("\u0400" <= ch <= "\u04ff" for ch in word):
+        return "Cyrillic"
+    if all("\u0600" <= ch <= "\u06ff" for ch in word):
+        return "Arabic"
+    return "Latin"
+
+
+def _inner(word: str) -> range:
+    """Positions a generated change may touch: not the first two letters, not the last."""
+    return range(2, len(word) - 1)
+
+
+def _drop(words: list[str], rng: random.Random, vowels: bool, script: str) -> str | None:
+    choices = [(w, i) for w, word in enumerate(words) for i in _inner(word)
+               if (word[i].lower() in _VOWELS[script]) == vowels and word[i] != word[i - 1]
+               and word[i] != word[i + 1] and word[i - 1] != word[i + 1]]
+    if not choices:
+        return None
+    w, i = rng.choice(choices)
+    return " ".join(words[:w] + [words[w][:i] + words[w][i + 1:]] + words[w + 1:])
+
+
+def _add_final(words: list[str], rng: random.Random) -> str | None:
+    w = rng.randrange(len(words))
+    letter = rng.choice([c for c in _CONSONANTS_ADDED if not words[w].lower().endswith(c)])
+    return " ".join(words[:w] + [words[w] + letter] + words[w + 1:])
+
+
+def _swap_group(words: list[str], rng: random.Random, script: str) -> str | None:
+    choices = []
+    for w, word in enumerate(words):
+        lower = word.lower()
+        for a, b in _GROUPS[script]:
+            for p, q in ((a, b), (b, a)):
+                start = lower.find(p, 2)
+                while start != -1:
+                    end = start + len(p)
+                    # The whole of a group, not part of a longer member (к of кх).
+                    whole = not any(len(o) > len(p) and lower.startswith(o, start) for pair in _GROUPS[script] for o in pair)
+                    if whole and end < len(lower):
+                        choices.append((w, start, p, q))
+                    start = lower.find(p, start + 1)
+    if not choices:
+        return None
+    w, start, p, q = rng.choice(choices)
+    word = words[w]
+    return " ".join(words[:w] + [word[:start] + q + word[start + len(p):]] + words[w + 1:])
+
+
+def _change_mark(words: list[str], rng: random.Random, marks: tuple[str, ...]) -> str | None:
+    import unicodedata
+    choices = []
+    for w, word in enumerate(words):
+        letters = unicodedata.normalize("NFD", word)
+        for i, ch in enumerate(letters):
+            if ch in marks:
+                choices.append((w, i))
+    if not choices:
+        return None
+    w, i = rng.choice(choices)
+    letters = unicodedata.normalize("NFD", words[w])
+    new = rng.choice([m for m in marks if m != letters[i]])
+    changed = unicodedata.normalize("NFC", letters[:i] + new + letters[i + 1:])
+    return " ".join(words[:w] + [changed] + words[w + 1:])
+
+
+def _generators(lang: str) -> list[tuple[str, object]]:
+    """The classes planted in `lang`, each as (kind, rule making a variant of a name's words)."""
+    if lang in ("fas", "arb"):
+        return [(VOWEL, lambda ws, r: _drop(ws, r, True, "Arabic")),
+                (GROUP, lambda ws, r: _swap_group(ws, r, "Arabic")),
+                (LETTER, lambda ws, r: _drop(ws, r, False, "Arabic"))]
+    if lang == "rus":
+        return [(GROUP, lambda ws, r: _swap_group(ws, r, "Cyrillic")),
+                (VOWEL, lambda ws, r: _drop(ws, r, True, "Cyrillic")),
+                (LETTER, lambda ws, r: _drop(ws, r, False, "Cyrillic"))]
+    found = [(LETTER, lambda ws, r: _drop(ws, r, False, "Latin")),
+             (FINAL, lambda ws, r: _add_final(ws, r)),
+             (GROUP, lambda ws, r: _swap_group(ws, r, "Latin"))]
+    if lang == "vie":
+        found.append((ONE_MARK, lambda ws, r: _change_mark(ws, r, _TONE_MARKS)))
+    if lang == "fra":
+        found.append((ONE_MARK, lambda ws, r: _change_mark(ws, r, _FRENCH_MARKS)))
+    return found
+
+
+def corpus_names(command: list[str], corpus: Path) -> dict[str, list[str]]:
+    """Corpus language -> the multi-word names `qa-lint names` learns there, most mentioned first."""
+    _, done = run_timed([*command, "names", "--format", "json", str(corpus)])
+    check_exit(done, "qa-lint names", (0,))
+    people = json.loads(done.stdout)
+    by_lang: dict[str, list[str]] = defaultdict(list)
+    people = [p for p in people if len(p["forms"]) >= 3]  # a person the translations agree is one
+    for folder, tag in CORPUS_LANG.items():
+        for person in people:
+            for entry in person["forms"].get(tag, [])[:1]:
+                words = entry["form"].split()
+                script = _script("".join(words))
+                if 2 <= len(words) <= 3 and all(len(w) >= 3 and w.isalpha() and _script(w) == script for w in words) \
+                        and entry["form"] not in by_lang[folder]:
+                    if (folder in ("fas", "arb")) == (script == "Arabic") and (folder == "rus") == (script == "Cyrillic"):
+                        by_lang[folder].append(entry["form"])
+    return by_lang
+
+
+def generated_cases(names: dict[str, list[str]], per_language: int, seed: int) -> list[Case]:
+    """`per_language` cases per language, classes in turn, each from a distinct real name."""
+    rng = random.Random(seed)
+    cases: list[Case] = []
+    for lang in REQUIRED_LANGUAGES:
+        pool = list(names.get(lang, []))
+        rng.shuffle(pool)
+        generators = _generators(lang)
+        made = 0
+        for name in pool:
+            if made >= per_language:
+                break
+            kind, make = generators[made % len(generators)]
+            variant = make(name.split(), rng)
+            if variant and variant != name:
+                cases.append(Case(lang, GENERATED + kind, name, variant))
+                made += 1
+        # A name and its variant both twice: the article shows two names.
+        for name in pool[-1:]:
+            variant = _drop(name.split(), rng, False, _script(name)) or _add_final(name.split(), rng)
+            cases.append(Case(lang, f"{NEGATIVE}: both forms twice", name, variant, twice=True))
+    return cases
 
 
 # -- building the planted copy -------------------------------------------------
@@ -296,32 +476,47 @@ class Planted:
         return self.lines[2]
 
 
-def build(corpus: Path, root: Path, seed: int) -> tuple[list[Planted], dict[str, list[int | None]]]:
+def _assign(corpus: Path, cases: list[Case], articles: list[str]) -> list[str]:
+    """An article per case, in order; a case of a real name gets one whose text has none of its words
+    (the corpus's names come back in other articles: there the variant would meet the name's own text)."""
+    free, chosen = list(articles), []
+    for case in cases:
+        words = set(case.majority.split()) | set(case.variant.split())
+        pick = next((a for a in free if not case.kind.startswith((GENERATED, NEGATIVE + ": both"))
+                     or words.isdisjoint(re.findall(r"\w+", (corpus / case.lang / a).read_text(encoding="utf-8")))), None)
+        if pick is None:
+            raise SystemExit(f"benchmark data: no article left for the case {case.majority!r}")
+        free.remove(pick)
+        chosen.append(pick)
+    return chosen
+
+
+def build(corpus: Path, root: Path, seed: int, cases: list[Case]) -> tuple[list[Planted], dict[str, list[int | None]]]:
     """Copy the corpus to `root`, plant every case; return the plants and the line maps of changed files."""
     shutil.copytree(corpus, root)
     rng = random.Random(seed)
     articles = sorted(p.name for p in (corpus / "eng").glob("*.txt"))
-    usable = [a for a in articles if all((corpus / case.lang / a).is_file() for case in CASES)
+    usable = [a for a in articles if all((corpus / case.lang / a).is_file() for case in cases)
               and len(read_lines(corpus / "eng" / a)) >= 3]
-    if len(usable) < len(CASES):
-        raise SystemExit(f"benchmark data: {len(CASES)} cases need as many articles, the corpus has {len(usable)}")
+    if len(usable) < len(cases):
+        raise SystemExit(f"benchmark data: {len(cases)} cases need as many articles, the corpus has {len(usable)}")
     rng.shuffle(usable)
     origins: dict[str, list[int | None]] = {}
     planted: list[Planted] = []
-    for number, (case, article) in enumerate(zip(CASES, usable), start=1):
+    for number, (case, article) in enumerate(zip(cases, _assign(corpus, cases, usable)), start=1):
         if case.lines is not None:
             texts = list(case.lines)
         else:
-            templates = rng.sample(SENTENCES[case.lang], 3)
-            names = (case.majority, case.majority, case.variant)
+            names = (case.majority, case.majority, case.variant) + ((case.variant,) if case.twice else ())
+            templates = rng.sample(SENTENCES[case.lang], len(names))
             texts = [t.format(name=n) for t, n in zip(templates, names)]
-        if case.variant not in texts[2]:
+        if not case.negative and case.variant not in texts[2]:
             raise SystemExit(f"benchmark data: case {number}: the variant is not on its line")
         rel = f"{case.lang}/{article}"
         new, origin, where = insert(read_lines(corpus / rel), texts, rng)
         write_lines(root / rel, new)
         origins[rel] = origin
-        plant = Planted(number, case, article, rel, where, texts, texts[2].index(case.variant) + 1)
+        plant = Planted(number, case, article, rel, where, texts, texts[2].find(case.variant) + 1)
         if case.anchor:
             anchor_rel = f"eng/{article}"
             new, origin, where = insert(read_lines(corpus / anchor_rel),
@@ -336,8 +531,8 @@ def build(corpus: Path, root: Path, seed: int) -> tuple[list[Planted], dict[str,
 # -- running qa-lint and scoring -----------------------------------------------
 
 def run_n001(command: list[str], root: Path) -> list[dict]:
-    """N001 findings of a run in `root`, in path order."""
-    found = run_qa_lint(command, "N001", cwd=root)
+    """N001 and N006 findings of a run in `root`, in path order."""
+    found = run_qa_lint(command, "N001,N006", cwd=root)
     return sorted(found, key=lambda f: (f["path"], f["line"], f["column"]))
 
 
@@ -389,7 +584,7 @@ def report(planted: list[Planted], unowned: list[dict], seed: int, command: list
     print(f"qa-lint: {' '.join(command)}")
     print(f"corpus:  {corpus}")
     print(f"seed:    {seed}; {len(positives)} planted variants, {len(negatives)} negative cases, "
-          f"each in an article group of its own; baseline: {len(baseline)} N001 finding(s) before planting")
+          f"each in an article group of its own; baseline: {len(baseline)} N001/N006 finding(s) before planting")
     if kept:
         print(f"planted copy kept in: {kept}")
     print()
@@ -434,19 +629,19 @@ def report(planted: list[Planted], unowned: list[dict], seed: int, command: list
     print("-" * 54)
     for p in negatives:
         print(f"{p.case.lang:<9} {p.case.kind.split(': ', 1)[1]:<27} {1:>7} {int(fires(p)):>8}"
-              f"  {p.case.majority} x2 / {p.case.variant} x1")
+              f"  {p.case.majority} x2 / {p.case.variant} x{2 if p.case.twice else 1}")
     fired = [p for p in negatives if fires(p)]
 
     missed = [p for p in positives if not p.detected]
     if missed:
-        print("\nmissed plants (no N001 finding covering the variant):")
+        print("\nmissed plants (no N001 or N006 finding covering the variant):")
         for p in missed:
             print(f"  #{p.number} {p.case.lang} {p.case.kind}: {p.path}:{p.variant_line}:{p.variant_column} "
                   f"“{p.case.variant}” (majority “{p.case.majority}” on lines {p.lines[0]}, {p.lines[1]}"
                   + (f"; anchor “{p.case.anchor}” at {p.anchor_path}:{p.anchor_line}" if p.case.anchor else "") + ")")
     alarms_listed = [(p, f) for p in planted for f in p.false_alarms] + [(None, f) for f in unowned]
     if alarms_listed:
-        print("\nfalse alarms (new N001 findings that are not a detection):")
+        print("\nfalse alarms (new N001 or N006 findings that are not a detection):")
         for p, f in alarms_listed:
             where = "in no planted article group"
             if p is not None:
@@ -481,6 +676,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = benchmark_parser(__doc__)
     parser.add_argument("--seed", type=int, default=20240611, help="seed for articles, sentences, positions")
     parser.add_argument("--keep", action="store_true", help="keep the planted copy and print its folder")
+    parser.add_argument("--generated", type=int, default=6, help="cases generated from corpus names per language")
     parser.add_argument("--output", type=Path, help="also write the report to this file")
     args, corpus, command = parse_args(parser, argv)
 
@@ -490,7 +686,8 @@ def main(argv: list[str] | None = None) -> int:
         shutil.copytree(corpus, workdir / "baseline")
         baseline = run_n001(command, workdir / "baseline")
         shutil.rmtree(workdir / "baseline")
-        planted, origins = build(corpus, root, args.seed)
+        cases = CASES + generated_cases(corpus_names(command, corpus), args.generated, args.seed)
+        planted, origins = build(corpus, root, args.seed, cases)
         findings = run_n001(command, root)
     finally:
         if not args.keep:

@@ -11,7 +11,7 @@ from ..names.consistency import FormGroup, document_groups, near_groups
 from ..names.glossary import glossary_target
 from ..names.mentions import document_script
 from ..rule import Example, Rule, Scope
-from .name_variant import latin_names, report_approved
+from .name_variant import ambiguous_keys, latin_names, report_approved
 
 
 class NameNearVariant(Rule):
@@ -79,7 +79,8 @@ class NameNearVariant(Rule):
         for doc in group.documents:
             own = [a for a in anchors if a.path != doc.path]
             certain = document_groups(doc, own, ambiguous)
-            for form_group in near_groups(doc, ambiguous, certain):
+            # Two people are shown by the translations beside it, not by the pair in question.
+            for form_group in near_groups(doc, ambiguous_keys(own), certain):
                 yield from self._report(doc, form_group)
 
     def _report(self, doc: Document, group: FormGroup) -> Iterator[Finding]:

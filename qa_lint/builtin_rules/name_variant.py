@@ -28,14 +28,19 @@ def latin_names(group: ArticleGroup) -> tuple[list[Anchor], set[tuple[str, ...]]
                 form = mention.form
                 if form not in anchors:  # the first mention of a form makes its anchor
                     anchors[form] = Anchor(form, doc.path, name_key(mention.tokens))
+    return list(anchors.values()), ambiguous_keys(anchors.values())
+
+
+def ambiguous_keys(anchors) -> set[tuple[str, ...]]:
+    """The phonetic keys that two names of `anchors` share (names no rule of variants joins)."""
     by_key: dict[tuple, list[tuple[str, ...]]] = {}
-    for form in anchors:
-        by_key.setdefault(anchors[form].key, []).append(tuple(form.split()))
+    for anchor in anchors:
+        by_key.setdefault(anchor.key, []).append(tuple(anchor.form.split()))
     ambiguous = set()
     for key, forms in by_key.items():
         if any(variant_kind(a, b, "Latin") is None for i, a in enumerate(forms) for b in forms[i + 1 :]):
             ambiguous.add(key)
-    return list(anchors.values()), ambiguous
+    return ambiguous
 
 
 def report_approved(rule: Rule, doc: Document, group: FormGroup, name_id: str, approved: str) -> Iterator[Finding]:
