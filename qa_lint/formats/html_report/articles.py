@@ -7,6 +7,7 @@ Findings are placed on the line they start on; findings about a whole file
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ...document import Document
 from ...groups import group_key
@@ -21,6 +22,7 @@ _RTL = {
 _RTL_SCRIPTS = {"arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg"}
 
 
+@lru_cache(maxsize=None)
 def is_rtl(lang: str | None) -> bool:
     if not lang:
         return False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from html import escape
 
@@ -16,6 +17,8 @@ _NAMES = {
     **_BIDI, "\u00a0": "NBSP", "\u202f": "NNBSP", "\u2009": "THSP", "\u200b": "ZWSP", "\u200c": "ZWNJ",
     "\u200d": "ZWJ", "\u2060": "WJ", "\ufeff": "BOM", "\u00ad": "SHY", "\t": "TAB", "\n": "↵", " ": "␣",
 }
+# What `text_html` shows by name: C0 controls but tab, DEL and C1 controls, bidirectional controls.
+_SHOWN = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f" + "".join(_BIDI) + "]")
 _SHORT_CONTEXT = 24  # code points of unchanged text shown on each side of a fix
 
 
@@ -31,12 +34,9 @@ def _hidden(char: str) -> bool:
 
 def text_html(text: str) -> str:
     """Text as written; only controls and bidirectional controls shown by name (they would reorder the page)."""
-    if not any(c in _BIDI or (c < " " and c != "\t") or "\x7f" <= c <= "\x9f" for c in text):
+    if not _SHOWN.search(text):
         return escape(text, quote=False)
-    return "".join(
-        _token(c) if c in _BIDI or (c < " " and c != "\t") or "\x7f" <= c <= "\x9f" else escape(c, quote=False)
-        for c in text
-    )
+    return "".join(_token(c) if _SHOWN.match(c) else escape(c, quote=False) for c in text)
 
 
 def span_html(text: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 from collections import Counter
 from html import escape
 from importlib import resources
@@ -51,18 +52,20 @@ def render(groups: list[Group], files_checked: int, write) -> None:
         f"<title>{escape(title)}</title>\n<style>{_asset('report.css')}</style>\n"
         '<style id="qa-filter-style"></style>\n</head>\n<body>\n'
     )
+    prefix, labels = labels_of(groups)
+    under = f' under <span class="path">{escape(prefix)}</span>' if prefix else ""
     write(
         f"<header><h1>qa-lint review</h1><p class=\"totals\">{_count(len(findings), 'finding')} in "
-        f"{_count(files_checked, 'file')}, {_count(len(groups), 'article group')} · qa-lint {escape(__version__)}</p></header>\n"
+        f"{_count(files_checked, 'file')}, {_count(len(groups), 'article group')}{under} · qa-lint {escape(__version__)}</p></header>\n"
     )
     write(_filters(findings, groups))
-    write(_overview(groups, findings))
+    write(_overview(groups, findings, labels))
     write('<section id="articles"><h2>Articles</h2>\n')
     write('<p class="tools"><button type="button" data-action="open">Open all</button> '
           '<button type="button" data-action="close">Close all</button></p>\n')
     opened = len(groups) <= OPEN_GROUPS_UP_TO
-    for number, group in enumerate(groups):
-        write(_group(number, group, ids, opened))
+    for number, (group, label) in enumerate(zip(groups, labels)):
+        write(_group(number, group, label, ids, opened))
     write("</section>\n")
     write(f"<script>{script}</script>\n</body>\n</html>\n")
 
@@ -129,7 +132,7 @@ def _bar_chart(title: str, rows: list[tuple[str, Counter]]) -> str:
     return "".join(parts)
 
 
-def _overview(groups: list[Group], findings: list[Finding]) -> str:
+def _overview(groups: list[Group], findings: list[Finding], labels: list[str]) -> str:
     families = [c.value for c in Category if any(f.category is c for f in findings)]
     by_family: dict[str, Counter] = {}
     by_language: dict[str, Counter] = {}
@@ -141,6 +144,54 @@ def _overview(groups: list[Group], findings: list[Finding]) -> str:
         + _bar_chart("Findings by language", sorted(by_language.items()))
     )
     legend = "".join(f'<span class="key sev-{s}">{s}</span>' for s in SEVERITIES)
+    return (
+        f'<section id="overview"><h2>Overview</h2><div class="charts">{charts}<p class="legend">{legend}</p></div>\n'
+        + _matrix(groups, labels)
+        + _counts(groups, labels, families)
+        + "</section>\n"
+    )
+
+
+def _breakdown(found: list[Finding]) -> str:
+    """'3 findings: 2 warning, 1 info; script 2, typography 1'."""
+    severity = Counter(str(f.severity) for f in found)
+    family = Counter(f.category.value for f in found)
+    levels = ", ".join(f"{severity[str(s)]} {s}" for s in SEVERITIES if severity[str(s)])
+    kinds = ", ".join(f"{family[c.value]} {c.value}" for c in Category if family[c.value])
+    return f"{_count(len(found), 'finding')}: {levels}; {kinds}"
+
+
+def _matrix(groups: list[Group], labels: list[str]) -> str:
+    """One row per article group, one cell per language: its findings, coloured by the worst."""
+    languages = sorted({_lang(c) for g in groups for c in g.columns})
+    head = "<tr><th>article</th>" + "".join(f'<th data-lang="{_attr(l)}">{escape(l)}</th>' for l in languages) + "</tr>"
+    rows = []
+    for number, (group, label) in enumerate(zip(groups, labels)):
+        cells = {}
+        for column in group.columns:
+            found = column.findings
+            lang = _attr(_lang(column))
+            if not found:
+                cells[_lang(column)] = f'<td data-lang="{lang}" class="zero" title="no finding">0</td>'
+                continue
+            worst = max(f.severity for f in found)
+            cells[_lang(column)] = (
+                f'<td data-lang="{lang}" class="sev-{worst}" title="{_attr(_breakdown(found))}">'
+                f'<a href="#g{number}">{len(found)}</a></td>'
+            )
+        clean = "" if group.findings else ' class="clean"'
+        rows.append(
+            f'<tr{clean}><td><a href="#g{number}">{escape(label)}</a></td>'
+            + "".join(cells.get(l, f'<td data-lang="{_attr(l)}"></td>') for l in languages) + "</tr>"
+        )
+    return (
+        '<h3>Findings per article and language</h3><div class="scroll"><table class="matrix">'
+        f"<thead>{head}</thead><tbody>\n" + "\n".join(rows) + "\n</tbody></table></div>\n"
+    )
+
+
+def _counts(groups: list[Group], labels: list[str], families: list[str]) -> str:
+    """Per article group and language: findings by severity and by family, with a bar."""
     head = (
         "<tr><th>article</th><th>language</th><th>findings</th>"
         + "".join(f"<th>{s}</th>" for s in SEVERITIES)
@@ -149,31 +200,40 @@ def _overview(groups: list[Group], findings: list[Finding]) -> str:
     )
     widest = max((len(c.findings) for g in groups for c in g.columns), default=0) or 1
     rows = []
-    for number, group in enumerate(groups):
+    for number, (group, label) in enumerate(zip(groups, labels)):
         for position, column in enumerate(group.columns):
             found = column.findings
             severity = Counter(str(f.severity) for f in found)
             family = Counter(f.category.value for f in found)
-            name = (
-                f'<a href="#g{number}">{escape(group.key)}</a>' if position == 0
-                else f'<a class="again" href="#g{number}">{escape(group.key)}</a>'
-            )
+            again = "" if position == 0 else ' class="again"'
             bar = "".join(
                 f'<span class="sev-{s}" style="width:{100 * severity[str(s)] / widest:.1f}%"></span>'
                 for s in SEVERITIES if severity[str(s)]
             )
             source = ' <small class="src">source</small>' if column.is_source else ""
             rows.append(
-                f'<tr data-lang="{_attr(_lang(column))}"{" class=clean" if not found else ""}><td>{name}</td>'
+                f'<tr data-lang="{_attr(_lang(column))}"{"" if found else " class=clean"}>'
+                f'<td><a{again} href="#g{number}">{escape(label)}</a></td>'
                 f"<td>{escape(_lang(column))}{source}</td><td>{len(found) or ''}</td>"
                 + "".join(f"<td>{severity[str(s)] or ''}</td>" for s in SEVERITIES)
                 + "".join(f"<td>{family[k] or ''}</td>" for k in families)
                 + f'<td class="bar">{bar}</td></tr>'
             )
+    opened = " open" if len(groups) <= OPEN_GROUPS_UP_TO else ""
     return (
-        f'<section id="overview"><h2>Overview</h2><div class="charts">{charts}<p class="legend">{legend}</p></div>\n'
-        f'<table class="counts"><thead>{head}</thead><tbody>\n' + "\n".join(rows) + "\n</tbody></table></section>\n"
+        f'<details class="counts"{opened}><summary>Counts by severity and family, per article and language</summary>'
+        f'<table class="counts"><thead>{head}</thead><tbody>\n' + "\n".join(rows) + "\n</tbody></table></details>\n"
     )
+
+
+def labels_of(groups: list[Group]) -> tuple[str, list[str]]:
+    """(the folder every group is under, each group's key without it)."""
+    keys = [g.key for g in groups]
+    if len(keys) < 2:
+        return "", keys
+    prefix = os.path.commonprefix(keys)
+    prefix = prefix[: prefix.rfind("/") + 1]
+    return prefix, [k[len(prefix):] for k in keys]
 
 
 def _direction(column: Column) -> str:
@@ -181,7 +241,7 @@ def _direction(column: Column) -> str:
     return f'{lang} dir="{"rtl" if column.rtl else "ltr"}"'
 
 
-def _group(number: int, group: Group, ids: dict[int, int], opened: bool) -> str:
+def _group(number: int, group: Group, label: str, ids: dict[int, int], opened: bool) -> str:
     found = group.findings
     severity = Counter(str(f.severity) for f in found)
     badges = "".join(f'<span class="badge sev-{s}">{severity[str(s)]}</span>' for s in SEVERITIES if severity[str(s)])
@@ -192,7 +252,7 @@ def _group(number: int, group: Group, ids: dict[int, int], opened: bool) -> str:
     body = "".join(_row(line, group, spans, ids) for line in range(1, group.rows + 1))
     return (
         f'<details class="group{clean}" id="g{number}"{" open" if opened else ""}>'
-        f'<summary><span class="key">{escape(group.key)}</span> <span class="langs">{languages}</span> {badges}</summary>\n'
+        f'<summary><span class="key">{escape(label)}</span> <span class="langs">{languages}</span> {badges}</summary>\n'
         f'<template><div class="scroll"><table class="article" style="--columns:{len(group.columns)}">'
         f'<thead><tr><th class="ln">line</th>{head}</tr></thead><tbody>{body}</tbody></table></div></template>'
         "</details>\n"

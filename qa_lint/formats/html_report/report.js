@@ -58,6 +58,12 @@
     if (group.open) render(group);
   });
 
+  // A link to one article (report.html#g12, as the overview's links are) opens it.
+  if (/^#g[0-9]+$/.test(location.hash)) {
+    var linked = document.getElementById(location.hash.slice(1));
+    if (linked) { linked.open = true; render(linked); linked.scrollIntoView(); }
+  }
+
   document.getElementById("filters").addEventListener("change", function (event) {
     var box = event.target;
     if (box.dataset.filter === "clean") showClean = box.checked;
