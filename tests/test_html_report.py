@@ -132,7 +132,7 @@ def test_article_text_is_escaped_and_nothing_is_fetched(tmp_path):
 def test_source_column_first_and_right_to_left_columns():
     text, _ = html_report("examples/", "--source-language", "fr")
     page = Page(text)
-    heads = [a for t, a, _ in page.elements if t == "th" and "data-lang" in a]
+    heads = [a for t, a, inside in page.elements if t == "th" and "data-lang" in a and inside]  # the articles' columns
     group = [a["data-lang"] for a in heads if a["data-lang"] in ("fa", "fr")]
     assert group == ["fr", "fa"]  # the source first
     assert {a["data-lang"]: a["dir"] for a in heads} == {"en": "ltr", "fr": "ltr", "fa": "rtl"}
@@ -140,7 +140,8 @@ def test_source_column_first_and_right_to_left_columns():
     assert cells and all(a["dir"] == "rtl" and a["lang"] == "fa" for a in cells)
     # without --source-language, the first language of the group is the source column
     default = Page(html_report("examples/")[0])
-    assert [a["data-lang"] for t, a, _ in default.elements if t == "th" and a.get("data-lang") in ("fa", "fr")] == ["fa", "fr"]
+    assert [a["data-lang"] for t, a, inside in default.elements
+            if t == "th" and inside and a.get("data-lang") in ("fa", "fr")] == ["fa", "fr"]
 
 
 def test_files_without_findings_are_shown_and_big_reports_open_groups_on_demand(tmp_path):
@@ -149,7 +150,7 @@ def test_files_without_findings_are_shown_and_big_reports_open_groups_on_demand(
         write(tmp_path / "de" / f"{n:02}.txt", f"Artikel {n}, Text.\n")
     text, findings = html_report(".", "--select", "T001", cwd=tmp_path)
     page = Page(text)
-    groups = page.find("details")
+    groups = [a for a in page.find("details") if "group" in a["class"].split()]
     assert len(groups) == 15 and not [g for g in groups if "open" in g]
     assert len([g for g in groups if "clean" in g["class"].split()]) == 15 - len(findings)
     # every file has its column and every line its row, inside the group's template
@@ -296,7 +297,8 @@ def test_examples_report_in_headless_chromium(tmp_path):
     assert body.get("data-ready") == "1", "the page's script did not run"
     rendered = [a for t, a, inside in page.elements if t == "mark" and not inside]
     assert {n for m in rendered for n in m["data-f"].split()} == {f"f{n}" for n in range(len(findings))}
-    assert all(a.get("data-rendered") == "1" for a in page.find("details"))
+    groups = [a for a in page.find("details") if "group" in a["class"].split()]
+    assert len(groups) == 2 and all(a.get("data-rendered") == "1" for a in groups)
 
 
 @needs_chromium
@@ -323,3 +325,16 @@ def test_redraw_the_readme_screenshot(tmp_path):
     target.parent.mkdir(exist_ok=True)
     chromium(tmp_path, f"--screenshot={target}", "--window-size=1200,1500", report.as_uri())
     assert target.stat().st_size < 300_000
+
+
+@needs_chromium
+def test_big_report_renders_only_the_linked_group_in_chromium(tmp_path):
+    for n in range(15):
+        write(tmp_path / "fr" / f"{n:02}.txt", f"Article {n} , texte.\n")
+    report = tmp_path / "report.html"
+    assert run_cli("check", ".", "--format", "html", "-o", str(report), "--no-cache", cwd=tmp_path).code == 1
+    page = Page(chromium(tmp_path, "--dump-dom", report.as_uri() + "#g3").stdout.decode("utf-8"))
+    rendered = [a["id"] for a in page.find("details") if a.get("data-rendered") == "1"]
+    assert rendered == ["g3"]
+    marks = [a for t, a, inside in page.elements if t == "mark" and not inside]
+    assert [m["data-f"] for m in marks] == ["f3"]
