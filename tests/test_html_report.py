@@ -323,7 +323,7 @@ def test_redraw_the_readme_screenshot(tmp_path):
     run_cli("check", "examples/", "--format", "html", "-o", str(report), "--no-cache")
     target = ROOT / "docs" / "html-report.png"
     target.parent.mkdir(exist_ok=True)
-    chromium(tmp_path, f"--screenshot={target}", "--window-size=1200,1500", report.as_uri())
+    chromium(tmp_path, f"--screenshot={target}", "--window-size=1200,1700", report.as_uri())
     assert target.stat().st_size < 300_000
 
 
