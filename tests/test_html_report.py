@@ -211,6 +211,30 @@ def test_invisible_characters_of_a_span_are_named_and_bidi_controls_always():
     assert ">RLO</span>" in line_html("a\u202eb", 1, [])
 
 
+def test_the_wheel_ships_the_page_assets(tmp_path):
+    """A built wheel holds the CSS and script, and the page written from it inlines them."""
+    import sys
+    import zipfile
+
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--disable-pip-version-check",
+         "--wheel-dir", str(tmp_path / "dist"), str(ROOT)],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert built.returncode == 0, built.stderr[-2000:]
+    wheel = next((tmp_path / "dist").glob("qa_lint-*.whl"))
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        assert {"qa_lint/formats/html_report/report.css", "qa_lint/formats/html_report/report.js"} <= names
+        archive.extractall(tmp_path / "site")
+    work = write(tmp_path / "work" / "fr" / "a.txt", "Bonjour , monde.\n").parent.parent
+    page = run_cli("check", ".", "--format", "html", "--no-cache", cwd=work, env={"PYTHONPATH": str(tmp_path / "site")})
+    assert page.code == 1, page.stderr
+    css = (ROOT / "qa_lint/formats/html_report/report.css").read_text(encoding="utf-8")
+    script = (ROOT / "qa_lint/formats/html_report/report.js").read_text(encoding="utf-8")
+    assert f"<style>{css}</style>" in page.stdout and f"<script>{script}</script>" in page.stdout
+
+
 # -- in a real browser ----------------------------------------------------------------------------
 
 CHROMIUM = next((shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome") if shutil.which(name)), None)
