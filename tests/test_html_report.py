@@ -170,6 +170,18 @@ def test_unreadable_file_has_a_column_with_its_finding(tmp_path):
     assert [i["data-cat"] for i in page.find("li") if "fd" in i.get("class", "")] == ["file"]
 
 
+def test_page_shows_the_text_as_linted_after_fix_and_from_standard_input(tmp_path):
+    write(tmp_path / "fr" / "a.txt", "Bonjour , monde.\n")
+    fixed = run_cli("check", ".", "--fix", "--select", "T001", "--format", "html", "--no-cache", cwd=tmp_path)
+    assert fixed.code == 0, fixed.stderr
+    assert '<div class="text">Bonjour, monde.</div>' in fixed.stdout and not Page(fixed.stdout).find("mark")
+    piped = run_cli("check", "--stdin-filename", "fr/b.txt", "--select", "T001", "--format", "html", "--no-cache",
+                    cwd=tmp_path, stdin="Salut , toi.\n")
+    assert piped.code == 1, piped.stderr
+    marks = Page(piped.stdout).find("mark")
+    assert len(marks) == 1 and "T001" in marks[0]["title"] and ">Salut<mark" in piped.stdout
+
+
 def _finding(start: tuple[int, int], end: tuple[int, int], code: str = "X001") -> Finding:
     return Finding(code, "x", Category.TYPOGRAPHY, Severity.WARNING, "m", "a.txt",
                    Position(*start), Position(*end), "fr")
