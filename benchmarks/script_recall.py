@@ -9,6 +9,8 @@ converters and scrapers damage text:
 
 * S001 a Latin name glued to an Arabic, Persian, Hindi or Russian word;
 * S002 one letter of a word swapped for its Cyrillic (or, in Russian, Latin) lookalike;
+  a whole small word retyped in the other alphabet ("ѕһе", "ero" for его); a
+  Russian sentence-initial "В"/"С" typed in Latin; Greek "Ι" for a small "l";
 * S003 Arabic ي/ك in a Persian word, Persian ی/ک in an Arabic word;
 * S004 a number with one digit from another system; S005 a number in a
   system the language does not write (Arabic-Indic in Persian or French, ...);
@@ -112,6 +114,36 @@ def lookalike_in_cyrillic(line: str, rng: random.Random) -> str | None:
     i = rng.choice(spots)
     text = word.group()
     return replace_span(line, word, text[:i] + back[text[i]] + text[i + 1 :])
+
+
+TO_CYRILLIC = {"a": "а", "c": "с", "e": "е", "o": "о", "p": "р", "x": "х", "y": "у", "s": "ѕ", "h": "һ", "i": "і"}
+TO_LATIN = {"а": "a", "с": "c", "е": "e", "о": "o", "р": "p", "х": "x", "у": "y", "г": "r"}
+
+
+def whole_word(mapping: dict[str, str], letters: str) -> Planter:
+    """A lower-case word between two others, every letter retyped in the other alphabet."""
+    def plant(line: str, rng: random.Random) -> str | None:
+        found = [w for w in words(line, rf"(?<=\w )[{letters}]{{3,}}(?= \w)")
+                 if all(c in mapping for c in w.group()) and w.group().count("г") * 3 <= len(w.group())]
+        word = pick(found, rng)
+        return replace_span(line, word, "".join(mapping[c] for c in word.group())) if word else None
+    return plant
+
+
+def sentence_initial_capital(line: str, rng: random.Random) -> str | None:
+    """Russian "В"/"С" starting a sentence typed as Latin "B"/"C"."""
+    spot = pick(words(line, r"(?:^|(?<=[.!?] ))[ВС](?= [а-яё])"), rng)
+    return replace_span(line, spot, {"В": "B", "С": "C"}[spot.group()]) if spot else None
+
+
+def iota_for_l(line: str, rng: random.Random) -> str | None:
+    """A Latin word's "l" after a small letter typed as Greek capital Iota "Ι"."""
+    word = pick(words(line, r"\b[a-z]+l[a-z]*\b"), rng)
+    if not word:
+        return None
+    text = word.group()
+    i = text.index("l", 1)
+    return replace_span(line, word, text[:i] + "Ι" + text[i + 1:])
 
 
 def swap_letter(old: str, new: str, inside: bool) -> Planter:
@@ -239,6 +271,9 @@ PLANTS: list[tuple[str, str, Planter]] = [
     ("S001", "hin", glue_name(DEVANAGARI)), ("S001", "rus", glue_name(CYRILLIC)),
     *[("S002", lang, lookalike_in_latin) for lang in ("fra", "spa", "deu", "eng", "vie")],
     ("S002", "rus", lookalike_in_cyrillic),
+    *[("S002", lang, whole_word(TO_CYRILLIC, "a-z")) for lang in ("eng", "fra", "spa")],
+    ("S002", "rus", whole_word(TO_LATIN, "а-яё")), ("S002", "rus", sentence_initial_capital),
+    *[("S002", lang, iota_for_l) for lang in ("eng", "deu")],
     ("S003", "fas", swap_letter("ی", "ي", False)), ("S003", "fas", swap_letter("ک", "ك", False)),
     ("S003", "arb", swap_letter("ي", "ی", True)), ("S003", "arb", swap_letter("ك", "ک", False)),
     ("S004", "fas", mixed_number(PERSIAN_ZERO, "0")), ("S004", "arb", mixed_number(ARABIC_ZERO, PERSIAN_ZERO)),

@@ -35,19 +35,27 @@ class Lookalikes:
     no_space: frozenset[str]
     # (letter, target script) -> the letter of the target script that looks the same
     to_script: dict[tuple[str, str], str]
+    # ... or nearly the same, in italics and OCR ("r" / "г"): for whole words only
+    approximate: dict[tuple[str, str], str]
+    sentence_initial: dict[str, str]  # script -> capitals that are words of their own
 
 
-@functools.lru_cache(maxsize=1)
-def lookalikes() -> Lookalikes:
-    table = data.load("scripts")
-    scripts = table["lookalikes"]["scripts"]
+def _pairs(scripts: list[str], rows: list[list[str]]) -> dict[tuple[str, str], str]:
     to_script: dict[tuple[str, str], str] = {}
-    for row in table["lookalikes"]["letters"]:
+    for row in rows:
         for letter in filter(None, row):
             for script, twin in zip(scripts, row):
                 if twin and twin != letter:
                     to_script[(letter, script)] = twin
-    return Lookalikes(frozenset(table["no-space-scripts"]), to_script)
+    return to_script
+
+
+@functools.lru_cache(maxsize=1)
+def lookalikes() -> Lookalikes:
+    table = data.load("scripts")["lookalikes"]
+    scripts = table["scripts"]
+    return Lookalikes(frozenset(data.load("scripts")["no-space-scripts"]), _pairs(scripts, table["letters"]),
+                      _pairs(scripts, table["approximate"]), dict(table["sentence-initial"]))
 
 
 @dataclass(frozen=True)
@@ -126,15 +134,25 @@ def _repair(word: str, target: str, table: Lookalikes) -> str | None:
     if not any(c.isalpha() and primary_script(c) not in (None, target) for c in word):
         return None  # only a stray mark is odd: not a lookalike
     out = []
-    for char in word:
+    for index, char in enumerate(word):
         if char.isalpha() and primary_script(char) not in (None, target):
             twin = table.to_script.get((char, target))
+            if target == "Latin" and char in _CAPITAL_I and _after_small_letter(word, index):
+                twin = "l"  # "WiΙΙiam": a capital I cannot follow a small letter; the small l looks the same
             if twin is None:
                 return None
             out.append(twin)
         else:
             out.append(char)
     return "".join(out)
+
+
+_CAPITAL_I = frozenset("ΙІӀ")  # Greek Iota, Cyrillic І and palochka
+
+
+def _after_small_letter(word: str, index: int) -> bool:
+    before = word[:index].rstrip("".join(_CAPITAL_I))
+    return bool(before) and before[-1].islower()
 
 
 def _odd_letters(word: MixedWord) -> list[str]:
@@ -221,10 +239,13 @@ class LookalikeLetter(Rule):
     """## What it does
     Reports letters of the wrong alphabet that look like the right one. A word
     mostly in Latin, Cyrillic or Greek holding a lookalike letter of another of
-    these scripts (Cyrillic "а" in a French word, Latin "o" in a Russian one) is
-    reported, and so is a lone lower-case lookalike letter between words of the
-    document's script. The fix writes the letter of the
-    word's own script.
+    these scripts (Cyrillic "а" in a French word, Latin "o" in a Russian one,
+    Greek "Ι" for "l" in "WiΙΙiam") is reported, and so are a lone lower-case
+    lookalike letter between words of the document's script, a capital one
+    starting a sentence ("B этом году"), and a whole lower-case word typed in
+    another alphabet among words of the document's ("ѕһе'll" in English, "ero"
+    for его in Russian; not when the line has another small word of that alphabet). The fix
+    writes the letters of the document's or word's own script.
 
     ## Why is this bad?
     The word looks right but is another string: search, spell checking, name
@@ -232,19 +253,28 @@ class LookalikeLetter(Rule):
     layouts mid-word, OCR and copy-paste from lookalike-obfuscated sources.
 
     ## Fix safety
-    Safe: the letter is replaced by the one it looks exactly like in the word's
-    own script; the word reads the same.
+    Safe where the letter is replaced by the one it looks exactly like in the word's
+    own script: the word reads the same. Unsafe for a whole word that needs a
+    near twin ("r" for "г", "n" for "п", "u" for "и": alike only in italics or OCR).
     """
 
     code = "S002"
     name = "lookalike-letter"
     category = Category.SCRIPT
     fixable = True
+    fix_applicability = "depends"
     examples = (
         Example("Il est arrivé à Pаris hier.\n", lang="fr", fixed="Il est arrivé à Paris hier.\n"),
         Example("Он приехал в Москвy вчера.\n", lang="ru", fixed="Он приехал в Москву вчера.\n"),
         Example("Il а dit non.\n", lang="fr", fixed="Il a dit non.\n"),
         Example("Он пришёл c другом.\n", lang="ru", fixed="Он пришёл с другом.\n"),
+        Example("I think ѕһе'll come back soon.\n", lang="en", fixed="I think she'll come back soon.\n"),
+        Example("Я видел ero вчера в городе.\n", lang="ru", fixed="Я видел его вчера в городе.\n"),
+        Example("Город вырос. B этом году всё иначе.\n", lang="ru", fixed="Город вырос. В этом году всё иначе.\n"),
+        Example("Mr WiΙΙiam went home.\n", lang="en", fixed="Mr William went home.\n"),
+        Example("Компания Coca-Cola и Pepsi выросли.\n", lang="ru", fires=False),
+        Example("Он сказал per se это неважно.\n", lang="ru", fires=False),
+        Example("The Russian word «сор» means rubbish.\n", lang="en", fires=False),
         Example("Il est arrivé à Paris hier.\n", lang="fr", fires=False),
         Example("Витамин C и группа B.\n", lang="ru", fires=False),
         Example("В слове буква w читается как у.\n", lang="ru", fires=False),
@@ -262,6 +292,57 @@ class LookalikeLetter(Rule):
             yield self.finding(doc, start, end, message, self.fix(
                 f"Write “{mixed.repaired}”", [self.edit(doc, start, end, mixed.repaired)]))
         yield from self._lone_letters(doc)
+        yield from self._foreign_words(doc)
+
+    def _foreign_words(self, doc: Document) -> Iterator[Finding]:
+        """A whole word typed in another alphabet among words of the document's ("ѕһе'll" in
+        English, "ero" for его in Russian), and a sentence-initial capital one ("B этом году")."""
+        if doc.text.isascii():
+            return
+        home = main_script(doc)
+        if home not in _BASIC:
+            return
+        table = lookalikes()
+        foreign = _foreign_letter(home)
+        for line in doc.lines:
+            if not foreign.search(line.text):
+                continue
+            words = list(WORD.finditer(line.text))
+            alphabets = [_single_alphabet(w.group()) for w in words]
+            if sum(a == home for a in alphabets) < 3:
+                continue
+            for index, match in enumerate(words):
+                word, script = match.group(), alphabets[index]
+                if script is None or script == home or (len(word) == 1 and word.islower()):
+                    continue  # small lone letters: _lone_letters
+                retyped = _retype(word, home, table)
+                if retyped is None:
+                    continue
+                twin, approximate = retyped
+                after = words[index + 1] if index + 1 < len(words) else None
+                if len(word) == 1:
+                    if word not in _sentence_initial_twins(home) or after is None or not _sentence_start(line.text, match.start()):
+                        continue
+                    if line.text[match.end():after.start()] != " " or alphabets[index + 1] != home or not after.group()[0].islower():
+                        continue
+                else:
+                    before = words[index - 1] if index else None
+                    neighbours = [alphabets[i] for i in (index - 1, index + 1) if 0 <= i < len(words)]
+                    if not word.islower() or not neighbours or any(a != home for a in neighbours):
+                        continue  # a capitalised word may be a name; a lowercase one between others is a slip
+                    small = sum(a == script and w.group().islower() for w, a in zip(words, alphabets))
+                    if small > 1 or 3 * approximate > len(word):
+                        continue  # two small words of that script (names aside): a quotation; many near twins: a guess
+                    gaps = (line.text[before.end():match.start()] if before else "",
+                            line.text[match.end():after.start()] if after else "")
+                    if any(gap.strip(" '’,.;:!?") for gap in gaps):
+                        continue  # a quoted word («сор») is being talked about
+                start = line.start + match.start()
+                end = start + len(word)
+                message = f"“{word}” is typed in {script} letters among {home} words; write {home} “{twin}”"
+                fix = self.fix(f"Write “{twin}”", [self.edit(doc, start, end, twin)],
+                               Applicability.UNSAFE if approximate else Applicability.SAFE)
+                yield self.finding(doc, start, end, message, fix)
 
     def _lone_letters(self, doc: Document) -> Iterator[Finding]:
         """A one-letter word in another script between two words of the document's script."""
@@ -289,6 +370,43 @@ class LookalikeLetter(Rule):
                 message = f"{primary_script(letter)} “{letter}” among {home} words; write {home} “{twin}”"
                 yield self.finding(doc, start, start + 1, message, self.fix(
                     f"Write “{twin}”", [self.edit(doc, start, start + 1, twin)]))
+
+
+def _single_alphabet(word: str) -> str | None:
+    """Latin, Cyrillic or Greek when every letter of `word` is of that one script, else None."""
+    scripts = {primary_script(c) for c in word if c.isalpha()}
+    return next(iter(scripts)) if len(scripts) == 1 and scripts <= _ALPHABETS else None
+
+
+def _retype(word: str, home: str, table: Lookalikes) -> tuple[str, int] | None:
+    """`word` with every letter swapped for its `home` twin of the basic alphabet, and how
+    many twins are only near ones; None when a letter has none."""
+    basic = _BASIC[home]
+    out, approximate = [], 0
+    for char in word:
+        twin = table.to_script.get((char, home))
+        if twin is None:
+            twin = table.approximate.get((char, home))
+            approximate += twin is not None
+        if twin is None or twin.lower() not in basic:
+            return None
+        out.append(twin)
+    return "".join(out), approximate
+
+
+@functools.cache
+def _sentence_initial_twins(home: str) -> frozenset[str]:
+    """Capitals of other scripts whose `home` twin is a word of its own at a sentence start."""
+    table = lookalikes()
+    words = table.sentence_initial.get(home, "")
+    return frozenset(letter for (letter, script), twin in table.to_script.items() if script == home and twin in words)
+
+
+_SENTENCE_END = regex.compile(r"(?:^|[.!?…:»\"”]\s+|^[\s«\"“—–-]+)$")
+
+
+def _sentence_start(text: str, offset: int) -> bool:
+    return _SENTENCE_END.search(text[max(0, offset - 8):offset]) is not None if offset else True
 
 
 def _could_report_in(doc: Document, home: str) -> bool:
