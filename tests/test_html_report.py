@@ -247,6 +247,29 @@ def test_the_wheel_ships_the_page_assets(tmp_path):
     assert f"<style>{css}</style>" in page.stdout and f"<script>{script}</script>" in page.stdout
 
 
+def test_writing_a_line_with_many_findings_is_not_quadratic():
+    """4x the findings on one line must cost well under 16x the time (the project's 4x -> < 10x bound)."""
+    import io
+    import time
+    from types import SimpleNamespace
+
+    from qa_lint.formats.html_report import HtmlFormat
+
+    def seconds(n: int) -> float:
+        line = "mot , " * n
+        found = [_finding((1, 6 * k + 4), (1, 6 * k + 6)) for k in range(n)]
+        report = SimpleNamespace(findings=found, documents=[], read_text=lambda path: line + "\n", files_checked=1)
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            HtmlFormat(None).write(report, io.StringIO())
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    small, large = seconds(3000), seconds(12000)
+    assert large < 10 * small, (small, large)
+
+
 # -- in a real browser ----------------------------------------------------------------------------
 
 CHROMIUM = next((shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome") if shutil.which(name)), None)

@@ -98,14 +98,26 @@ def line_html(line: str, number: int, spans: list[tuple[int, Finding, Position, 
     titles = {ident: f"{f.code} {f.message}" for ident, f, _, _ in spans}
     severity = {ident: f.severity for ident, f, _, _ in spans}
     edges = sorted({0, len(line), *points, *(p[0] for p in pieces), *(p[1] for p in pieces)})
+    opening: dict[int, list[int]] = {}
+    closing: dict[int, list[int]] = {}
+    for start, end, ident in pieces:
+        opening.setdefault(start, []).append(ident)
+        closing.setdefault(end, []).append(ident)
+    active: dict[int, int] = {}  # id -> how many of its spans cover the current piece (a sweep: linear in the edges)
     out = []
     for index, left in enumerate(edges):
+        for ident in closing.get(left, ()):
+            active[ident] -= 1
+            if not active[ident]:
+                del active[ident]
+        for ident in opening.get(left, ()):
+            active[ident] = active.get(ident, 0) + 1
         if left in points:
             out.append(_mark(points[left], titles, severity, "↵" if not line else "", "pt"))
         if index + 1 == len(edges):
             break
         right = edges[index + 1]
-        covering = sorted({ident for start, end, ident in pieces if start <= left and end >= right})
+        covering = sorted(active)
         piece = line[left:right]
         out.append(_mark(covering, titles, severity, span_html(piece), "") if covering else text_html(piece))
     return "".join(out)
