@@ -43,8 +43,6 @@ class NameNearVariant(Rule):
     ## Fix safety
     Unsafe: the fix writes the repeated form of a name, and the single one
     may be right; only an editor knows (`--unsafe-fixes`).
-
-    ## Example
     """
 
     code = "N006"
