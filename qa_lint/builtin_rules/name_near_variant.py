@@ -7,11 +7,11 @@ from typing import Iterator
 from ..document import Document
 from ..groups import ArticleGroup
 from ..model import Applicability, Category, Finding, Severity
-from ..names.consistency import FormGroup, document_groups, near_groups
+from ..names.consistency import FormGroup, near_groups
 from ..names.glossary import glossary_target
 from ..names.mentions import document_script
 from ..rule import Example, Rule, Scope
-from .name_variant import ambiguous_keys, latin_names, report_approved
+from .name_variant import ambiguous_keys, certain_groups, report_approved
 
 
 class NameNearVariant(Rule):
@@ -73,10 +73,8 @@ class NameNearVariant(Rule):
     )
 
     def check_group(self, group: ArticleGroup) -> Iterator[Finding]:
-        anchors, ambiguous = latin_names(group)
         for doc in group.documents:
-            own = [a for a in anchors if a.path != doc.path]
-            certain = document_groups(doc, own, ambiguous)
+            own, _, certain = certain_groups(group, doc)
             # Two people are shown by the translations beside it, not by the pair in question.
             for form_group in near_groups(doc, ambiguous_keys(own), certain):
                 yield from self._report(doc, form_group)

@@ -15,12 +15,32 @@ from ..names.variants import variant_kind
 from ..rule import Example, Rule, Scope
 
 
+def certain_groups(group: ArticleGroup, doc: Document) -> tuple[list[Anchor], set[tuple[str, ...]], list[FormGroup]]:
+    """For `doc` of `group`: its siblings' Latin names, the ambiguous keys, N001's form groups.
+
+    Computed once per document: N001 reports the groups, N006 leaves their forms alone.
+    """
+
+    def compute(d: Document):
+        anchors, ambiguous = latin_names(group)
+        own = [a for a in anchors if a.path != d.path]
+        return own, ambiguous, document_groups(d, own, ambiguous)
+
+    return doc.memo(("names.certain-groups", group.key), compute)
+
+
 def latin_names(group: ArticleGroup) -> tuple[list[Anchor], set[tuple[str, ...]]]:
     """Names in the group's Latin-script documents, and the keys two different names share.
 
     Keys are coarse (An and Anh share one): where the Latin text shows two
     names with one key, renderings with that key are not compared at all.
     """
+    if not group.documents:
+        return [], set()
+    return group.documents[0].memo(("names.latin-names", group.key), lambda _: _latin_names(group))
+
+
+def _latin_names(group: ArticleGroup) -> tuple[list[Anchor], set[tuple[str, ...]]]:
     anchors: dict[str, Anchor] = {}
     for doc in group.documents:
         if document_script(doc) == "Latin":
@@ -111,10 +131,8 @@ class NameVariant(Rule):
     )
 
     def check_group(self, group: ArticleGroup) -> Iterator[Finding]:
-        anchors, ambiguous = latin_names(group)
         for doc in group.documents:
-            own = [a for a in anchors if a.path != doc.path]
-            for form_group in document_groups(doc, own, ambiguous):
+            for form_group in certain_groups(group, doc)[2]:
                 yield from self._report(doc, form_group)
 
     def _report(self, doc: Document, group: FormGroup) -> Iterator[Finding]:
