@@ -49,7 +49,12 @@ MAX_COST = 0.15
 REVIEWED = {
     "arb/bbc.381736.txt:3:D001": "slip: 1197 defections for 1,127",
     "arb/scotsman.133744.txt:3:D001": "slip: 300 ألف (300,000) pupils for 30,000",
+    "arb/newsweek.51318.txt:9:D001": "slip: 25,2 مليار (25.2 billion) for 2.25 billion",
     "deu/bbc.381705.txt:12:D001": "false: a goal at 27:37 given as the 28th minute",
+    "fas/cbsnews.248387.txt:12:D001": "false: the player's weight (۹۸ kg) added beside his height",
+    "fra/cbsnews.248387.txt:12:D001": "false: the player's weight (98 kg) added beside his height",
+    "khm/independent.226301.txt:16:D001": "false: 'the back nine' rendered 'holes 10 to 18'",
+    "vie/bbc.381735.txt:4:D001": "false: two sentences merged, the hour given in another time zone (17:30)",
     "fas/newsweek.51338.txt:6:D001": "slip: ۱۹۷۶ for Katrina (1967)",
     "jpn/rt.com.91350.txt:16:D001": "slip: 22憶, 31憶, 36憶 (憶 'memory' for 億): the amounts read 22, 31, 36",
     "khm/abcnews.306764.txt:3:D001": "slip: 18# for 183 emissions",

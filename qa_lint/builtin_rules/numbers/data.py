@@ -63,6 +63,15 @@ class NumberStyle:
             return None
         return regex.compile(_word_pattern(self.words, bounded=not self.attached), regex.IGNORECASE)
 
+    def is_cardinal(self, found: str) -> bool:
+        """A number word written out in full ("seven"), not a stem ("decade*") nor an ordinal."""
+        return found.casefold() in self._exact_words
+
+    @functools.cached_property
+    def _exact_words(self) -> frozenset[str]:
+        ordinals = {form.casefold() for form in self.ordinals}
+        return frozenset(f.casefold() for f in self.words if not f.endswith("*") and f.casefold() not in ordinals)
+
     def word_value(self, found: str) -> Decimal | None:
         return self._lookup(self.words, found)
 
@@ -86,6 +95,7 @@ class NumberStyle:
 
     time_words: tuple[str, ...] = ()
     scale_infix: tuple[str, ...] = ()
+    ordinals: tuple[str, ...] = ()  # number words that count, rank or multiply rather than name a number
     units: dict[str, tuple] = field(default_factory=dict)  # form -> factors, or "F"
 
     @functools.cached_property
@@ -143,6 +153,7 @@ def number_style(lang: str | None) -> NumberStyle:
         months=tuple(tuple(forms) for forms in table.get("months", [])),
         time_words=tuple(table.get("time-words", [])),
         scale_infix=tuple(table.get("scale-infix", [])),
+        ordinals=tuple(table.get("not-cardinal", [])),
         units={form: tuple(f if isinstance(f, str) else Decimal(str(f)) for f in factors)
                for form, factors in table.get("units", {}).items()},
     )

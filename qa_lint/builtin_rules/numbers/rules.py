@@ -36,6 +36,29 @@ def _place(window: range, index: int) -> int:
     return index if index in window else window[len(window) // 2]
 
 
+def _replaced(links: Correspondence, reference: Figures, translation: Figures, j: int) -> tuple[list[Value], str]:
+    """The figures of `reference` that line j of `translation` lacks, at the place that line answers.
+
+    With as many lines on both sides that place is the same line; otherwise the
+    lines of its window, against what the translation says across them (a merged
+    or split line may carry a figure to its neighbour).
+    """
+    window = links.windows(reference, translation)[j]
+    if len(reference.lines) == len(translation.lines):
+        lines, mine = range(j, j + 1), translation.pool(j)
+    else:
+        lines, mine = window, translation.window_pool(links.back(reference, translation, window))
+    for i in lines:
+        missing = [v for v in (*reference.values[i], *reference.pool(i).spelled) if not v.found_in(mine)]
+        if missing:
+            return missing, reference.where(i)
+    # As many figures on both lines, all the original's answered: one of this line's stands for
+    # one of them, written wrong (4:70 for 04:00).
+    if len(lines) == 1 and len(reference.values[j]) == len(translation.values[j]):
+        return list(reference.values[j]), reference.where(j)
+    return [], ""
+
+
 class _GroupRule(Rule):
     category = Category.NUMBERS
     scope = Scope.GROUP
@@ -136,11 +159,9 @@ class FigureMismatch(_GroupRule):
         holding, having = self._support(links, others, translation, j, value)
         if having and 2 * len(having) >= len(holding):
             return None  # most translations write it so: a convention
-        mine = translation.window_pool(links.back(source, translation, window))
-        missing = [v for i in window for v in source.values[i] if not v.found_in(mine)]
+        missing, where = _replaced(links, source, translation, j)
         if not missing:
             return None
-        where = source.where(next(i for i in window for v in source.values[i] if v in missing))
         return f"not in the original ({where}), which has {_quote(missing[:_SHOWN])} here"
 
     def _against_majority(self, links, translation, others, j, value) -> str | None:
@@ -150,14 +171,11 @@ class FigureMismatch(_GroupRule):
         # What the others agree on here and this translation lacks.
         candidates: dict[tuple, tuple[Value, list[str]]] = {}
         for other in holding:
-            window = links.windows(other, translation)[j]
-            mine = translation.window_pool(links.back(other, translation, window))
-            for i in window:
-                for v in other.values[i]:
-                    if not v.found_in(mine):
-                        entry = candidates.setdefault(v.primary, (v, []))
-                        if other.where(i) not in entry[1] and not any(p.startswith(other.doc.path + ":") for p in entry[1]):
-                            entry[1].append(other.where(i))
+            missing, where = _replaced(links, other, translation, j)
+            for v in missing:
+                entry = candidates.setdefault(v.primary, (v, []))
+                if where not in entry[1]:
+                    entry[1].append(where)
         agreed = [(v, places) for v, places in candidates.values() if 2 * len(places) > len(holding)]
         if not agreed:
             return None

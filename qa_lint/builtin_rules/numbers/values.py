@@ -21,7 +21,7 @@ from .data import NumberStyle
 # Digits of any system, with separators between digit groups; a space only before
 # exactly three digits (1 000), never before a year or a second number (2019 300 -> two).
 _NUMBER = regex.compile(
-    r"(?<!\p{Nd})\p{Nd}+(?:(?:[.,٫٬'’/]|[ \u00a0\u202f](?=\p{Nd}{3}(?!\p{Nd})))\p{Nd}+)*"
+    r"(?<!\p{Nd})\p{Nd}+(?:(?:[.,٫٬،'’/]|[ \u00a0\u202f](?=\p{Nd}{3}(?!\p{Nd})))\p{Nd}+)*"
 )
 _SEPARATOR = regex.compile(r"[^\p{Nd}]")
 # English and continental conventions: a translation may quote a figure either way.
@@ -52,11 +52,12 @@ class Value:
 class Pool:
     """The values a text can be read to hold: exact ones, and ranges for converted units."""
 
-    __slots__ = ("exact", "ranges")
+    __slots__ = ("exact", "ranges", "spelled")
 
     def __init__(self) -> None:
         self.exact: set[Decimal] = set()
         self.ranges: list[tuple[Decimal, Decimal]] = []
+        self.spelled: list[Value] = []  # numbers written as words ("seven years"), of one line
 
     def add(self, value: Decimal) -> None:
         self.exact.add(value)
@@ -104,8 +105,13 @@ def readings_of(raw: str, style: NumberStyle) -> list[tuple[Decimal, ...]]:
         value = _parse(digits, seps, decimal, group, style.indian)
         if value is not None and (value,) not in readings:
             readings.append((value,))
-    # Or several numbers: a date (12/05/2019), a time (14.30), a score.
-    readings.append(tuple(Decimal(d) for d in digits))
+    if not readings and all(sep in ".,٫٬،'’" for sep in seps) and len(set(seps[:-1])) <= 1:
+        # A separator used the other way round (۲٬۵۲ for 2.52): the last one as the decimal point.
+        readings.append((Decimal(f"{''.join(digits[:-1])}.{digits[-1]}"),))
+    # Or several numbers: a date (12/05/2019), a time (14.30), numbers side by side (2019 300).
+    time_like = len(seps) == 1 and len(digits[1]) == 2 and int(digits[0]) <= 24
+    if len(readings) <= 1 or time_like or any(sep in "/: \u00a0\u202f" for sep in seps):
+        readings.append(tuple(Decimal(d) for d in digits))
     return readings
 
 
@@ -152,9 +158,9 @@ def line_values(text: str, style: NumberStyle, masked: list[tuple[int, int]] = (
         factor = ONE
         for f in factors:
             factor *= f
-        if factor != ONE:
-            plain = readings
-            readings = [tuple(part * factor for part in r) for r in plain if len(r) == 1] + plain
+        plain = [r for r in readings if len(r) == 1]
+        if factor != ONE and plain:  # never several numbers then: "2.94 million"
+            readings = [tuple(part * factor for part in r) for r in plain] + plain
         # Written onto the figure before (3천5백만, 1万5000, 1만 5천): one figure.
         gap = text[previous.end:start] if previous is not None else None
         if (
@@ -248,16 +254,30 @@ def lenient_pool(text: str, style: NumberStyle, values: list[Value]) -> Pool:
                 for value in values:
                     for part in value.primary:
                         converted = (part - 32) * 5 / 9 if factor == "F" else part * factor
-                        slack = max(abs(converted) * Decimal("0.06"), ONE)
+                        slack = max(abs(converted) * Decimal("0.1"), ONE)  # 200 miles ~ 300 km
                         pool.ranges.append((converted - slack, converted + slack))
+    # A year in two digits ('19, SS19): the full year too.
+    for value in values:
+        if len(value.text) == 2 and value.start and not text[value.start - 1].isspace():
+            short = value.primary[0]
+            pool.add(2000 + short)
+            pool.add(1900 + short)
     if "\u200b" in text:
         text = text.replace("\u200b", "")
     if style.words_re is not None:
+        previous, previous_end = None, -1
         for match in style.words_re.finditer(text):
             word = style.word_value(match.group())
-            if word is not None:
-                pool.add(word)
+            if word is None:
+                continue
+            pool.add(word)
+            if word >= 2 and not style.attached and style.is_cardinal(match.group()):
+                pool.spelled.append(Value(((word,),), match.start(), match.end(), match.group()))
+            if word < 1:
                 pool.add(word * 100)  # a half = 50 %
+            if previous is not None and not text[previous_end:match.start()].strip():
+                pool.add(previous * word)  # two decades = 20, three hundred = 300
+            previous, previous_end = word, match.end()
     if style.months_re is not None:
         for match in style.months_re.finditer(text):
             month = style.month_of(match.group())
