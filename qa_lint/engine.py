@@ -72,6 +72,20 @@ class UnitResult:
     markdown: list[tuple[str, str, str | None]] = field(default_factory=list)  # (path, text, lang) for suppressions
     documents: list[CheckedFile] = field(default_factory=list)
 
+    @staticmethod
+    def well_formed(value) -> bool:
+        """Whether a cache entry holds a result like those `lint_unit` makes (its parts' types)."""
+        return (
+            isinstance(value, UnitResult)
+            and all(isinstance(f, Finding) for f in value.findings)
+            and all(isinstance(code, str) and isinstance(item, RunItem) for code, item in value.run_items)
+            and type(value.input_errors) is int
+            and type(value.files_checked) is int
+            and all(isinstance(message, str) for message in value.internal_errors)
+            and all(isinstance(path, str) and isinstance(text, str) for path, text, _ in value.markdown)
+            and all(isinstance(document, CheckedFile) for document in value.documents)
+        )
+
 
 # The lint a worker process runs with: inherited on fork, rebuilt on spawn.
 _WORKER: Linter | None = None
@@ -261,7 +275,7 @@ class Linter:
             return None
         if self._cache is None:
             packs = [f for folder in {builtin_pack_dir(), *self.registry.extra_pack_folders()} for f in folder.rglob("*.toml")]
-            self._cache = ResultCache(self.cache_dir, engine_fingerprint(self._rules, packs))
+            self._cache = ResultCache(self.cache_dir, engine_fingerprint(self._rules, packs), UnitResult.well_formed)
         return self._cache
 
     def _lint_pending(self, work: list[list[tuple[Target, Settings, bytes | InputProblem]]]):

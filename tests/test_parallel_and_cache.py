@@ -67,10 +67,10 @@ def test_no_cache_and_cache_dir(tmp_path):
     findings(tmp_path, "--no-cache")
     assert not (tmp_path / ".qa-lint-cache").exists()
     findings(tmp_path, "--cache-dir", "elsewhere")
-    assert (tmp_path / "elsewhere" / "v1").is_dir()
+    assert (tmp_path / "elsewhere" / "v2").is_dir()
     write(tmp_path / "qa-lint.toml", 'cache-dir = "from-config"\n')
     findings(tmp_path)
-    assert (tmp_path / "from-config" / "v1").is_dir()
+    assert (tmp_path / "from-config" / "v2").is_dir()
 
 
 def test_bad_jobs_value_is_a_usage_error(tmp_path):
