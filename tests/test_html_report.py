@@ -373,6 +373,13 @@ def test_filters_from_the_link_hide_findings_in_chromium(tmp_path):
     assert shown and all(a["data-sev"] != "info" and a["data-lang"] != "fa" for a in shown)
     assert {"info", "fa"} <= hidden
     assert '[data-lang="fa"]{display:none}' in dom.stdout.decode("utf-8")
+    # the counts follow the filters: the total shown, and the matrix cell of the French article
+    findings = run_cli("check", "examples/", "--format", "json", "--no-cache").json()
+    kept = [f for f in findings if f["severity"] != "info" and f["lang"] != "fa"]
+    assert f"{len(kept)} of {len(findings)} findings shown" in page.text_of["shown"]
+    french = [f for f in kept if f["lang"] == "fr"]
+    cell = re.search(r'<td data-lang="fr" class="sev-\w+[^"]*" title="[^"]*"><a href="#g1">(\d+)</a>', dom.stdout.decode("utf-8"))
+    assert cell and int(cell.group(1)) == len(french) > 0
 
 
 @pytest.mark.skipif(not os.environ.get("QA_LINT_UPDATE_SCREENSHOT") or CHROMIUM is None,

@@ -99,7 +99,8 @@ def _filters(findings: list[Finding], groups: list[Group]) -> str:
         f"<fieldset><legend>Severity</legend>{boxes('sev', [str(s) for s in SEVERITIES], severities)}</fieldset>\n"
         f"<fieldset><legend>Language</legend>{boxes('lang', sorted(languages), found_in)}</fieldset>\n"
         '<fieldset><legend>Articles</legend><label><input type="checkbox" data-filter="clean" checked> '
-        "without findings</label></fieldset>\n</nav>\n"
+        "without findings</label></fieldset>\n"
+        f'<p id="shown" aria-live="polite">{_count(len(findings), "finding")} shown</p>\n</nav>\n'
     )
 
 
@@ -181,7 +182,7 @@ def _matrix(groups: list[Group], labels: list[str]) -> str:
             )
         clean = "" if group.findings else ' class="clean"'
         rows.append(
-            f'<tr{clean}><td><a href="#g{number}">{escape(label)}</a></td>'
+            f'<tr data-g="g{number}"{clean}><td><a href="#g{number}">{escape(label)}</a></td>'
             + "".join(cells.get(l, f'<td data-lang="{_attr(l)}"></td>') for l in languages) + "</tr>"
         )
     return (

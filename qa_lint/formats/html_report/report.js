@@ -22,6 +22,35 @@
     });
   }
 
+  // Counts as filtered: the matrix cells, which groups have findings shown, and the total shown.
+  function recount() {
+    var shown = 0, all = 0;
+    document.querySelectorAll("details.group").forEach(function (group) {
+      var template = group.querySelector(":scope > template");
+      var items = (template ? template.content : group).querySelectorAll("li.fd");
+      var perLanguage = {}, total = 0;
+      items.forEach(function (item) {
+        if (!visible(item)) return;
+        perLanguage[item.dataset.lang] = (perLanguage[item.dataset.lang] || 0) + 1;
+        total += 1;
+      });
+      shown += total;
+      all += items.length;
+      group.classList.toggle("clean", total === 0);
+      var row = document.querySelector('tr[data-g="' + group.id + '"]');
+      if (!row) return;
+      row.classList.toggle("clean", total === 0);
+      row.querySelectorAll("td[data-lang] a").forEach(function (link) {
+        var count = perLanguage[link.parentNode.dataset.lang] || 0;
+        link.textContent = String(count);
+        link.parentNode.classList.toggle("filtered", count === 0);
+      });
+    });
+    document.getElementById("shown").textContent =
+      shown === all ? all.toLocaleString("en") + (all === 1 ? " finding" : " findings") + " shown"
+        : shown.toLocaleString("en") + " of " + all.toLocaleString("en") + " findings shown";
+  }
+
   function restyle() {
     var rules = Object.keys(hidden.lang).filter(function (l) { return hidden.lang[l]; }).map(function (l) {
       return '[data-lang="' + CSS.escape(l) + '"]{display:none}';
@@ -51,6 +80,7 @@
       });
     });
     restyle();
+    recount();
   }
 
   document.querySelectorAll("details.group").forEach(function (group) {
@@ -70,6 +100,7 @@
     else hidden[box.dataset.filter][box.value] = !box.checked;
     restyle();
     apply(document);
+    recount();
   });
 
   function flash(element) {
