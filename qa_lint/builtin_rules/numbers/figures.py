@@ -34,10 +34,19 @@ class Figures:
             self._pools[index] = lenient_pool(self.lines[index].text, style, self.values[index])
         return self._pools[index]
 
-    def window_pool(self, lines: range) -> Pool:
+    def window_pool(self, lines: range, centre: int | None = None) -> Pool:
+        """What lines `lines` can hold; converted units only from line `centre` when one is given
+        (20 feet is 6 m on its own line, not any figure near 610 on the next)."""
         pool = Pool()
         for index in lines:
-            pool.update(self.pool(index))
+            line = self.pool(index)
+            if centre is None or index == centre:
+                pool.update(line)
+            else:
+                pool.exact |= line.exact
+                # Unless the centre line has that figure too ("80s", then "80 degrees").
+                central = self.pool(centre).exact if 0 <= centre < len(self.lines) else set()
+                pool.ranges += [r for r in line.ranges if r[2] in central]
         return pool
 
     def where(self, index: int) -> str:

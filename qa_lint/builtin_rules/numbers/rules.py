@@ -36,6 +36,11 @@ def _place(window: range, index: int) -> int:
     return index if index in window else window[len(window) // 2]
 
 
+def _centre(reference: Figures, translation: Figures, j: int) -> int | None:
+    """The line of `reference` that answers line j, when both have as many lines."""
+    return j if len(reference.lines) == len(translation.lines) else None
+
+
 def _replaced(links: Correspondence, reference: Figures, translation: Figures, j: int) -> tuple[list[Value], str]:
     """The figures of `reference` that line j of `translation` lacks, at the place that line answers.
 
@@ -148,13 +153,13 @@ class FigureMismatch(_GroupRule):
             if not any(other.values[i] for i in window):
                 continue
             holding.append(other)
-            if value.found_in(other.window_pool(window)):
+            if value.found_in(other.window_pool(window, _centre(other, translation, j))):
                 having.append(other)
         return holding, having
 
     def _against_source(self, links, source, translation, others, j, value) -> str | None:
         window = links.windows(source, translation)[j]
-        if value.found_in(source.window_pool(window)):
+        if value.found_in(source.window_pool(window, _centre(source, translation, j))):
             return None
         holding, having = self._support(links, others, translation, j, value)
         if having and 2 * len(having) >= len(holding):

@@ -30,6 +30,7 @@ _ROMAN = regex.compile(r"(?<![\p{L}\p{Nd}])[IVXLC]{2,7}(?![\p{L}\p{Nd}])")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _RANGE = regex.compile(r"\G\s?[-–/]\s?(?=\p{Nd}{2}(?!\p{Nd}))")
 ONE = Decimal(1)
+HALF = Decimal("0.5")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +57,7 @@ class Pool:
 
     def __init__(self) -> None:
         self.exact: set[Decimal] = set()
-        self.ranges: list[tuple[Decimal, Decimal]] = []
+        self.ranges: list[tuple[Decimal, Decimal, Decimal]] = []  # low, high, the figure converted
         self.spelled: list[Value] = []  # numbers written as words ("seven years"), of one line
 
     def add(self, value: Decimal) -> None:
@@ -67,7 +68,7 @@ class Pool:
         self.ranges += other.ranges
 
     def __contains__(self, value: Decimal) -> bool:
-        return value in self.exact or any(lo <= value <= hi for lo, hi in self.ranges)
+        return value in self.exact or any(lo <= value <= hi for lo, hi, _ in self.ranges)
 
 
 def ascii_digits(text: str) -> str:
@@ -219,6 +220,20 @@ def _east_asian(pieces: list[tuple[Decimal, list[Decimal]]]) -> Decimal:
     return total + section
 
 
+_RANGE_WORDS = regex.compile(r"^\s*(?:-|–|to|and|or|à|a|bis|до|и)?\s*$")
+
+
+def _measured(text: str, values: list[Value], unit_start: int) -> list[Value]:
+    """The figures a unit word measures: the one right before it, and the start of a range (2 to 4 inches)."""
+    before = [v for v in values if v.end <= unit_start]
+    if not before or unit_start - before[-1].end > 2 or any(ch.isalpha() for ch in text[before[-1].end:unit_start]):
+        return []
+    measured = [before[-1]]
+    if len(before) > 1 and _RANGE_WORDS.match(text[before[-2].end:before[-1].start]):
+        measured.append(before[-2])
+    return measured
+
+
 def _adjacent(text: str, start: int, end: int, value: Value) -> bool:
     if 0 <= start - value.end <= 4:
         gap = text[value.end:start]
@@ -250,12 +265,13 @@ def lenient_pool(text: str, style: NumberStyle, values: list[Value]) -> Pool:
     # A line naming a unit a translation may convert: its figures in the other unit, roughly.
     if style.units_re is not None and values:
         for match in style.units_re.finditer(text):
+            measured = _measured(text, values, match.start())
             for factor in style.unit_factors(match.group()):
-                for value in values:
+                for value in measured:
                     for part in value.primary:
                         converted = (part - 32) * 5 / 9 if factor == "F" else part * factor
-                        slack = max(abs(converted) * Decimal("0.1"), ONE)  # 200 miles ~ 300 km
-                        pool.ranges.append((converted - slack, converted + slack))
+                        slack = max(abs(converted) * Decimal("0.1"), HALF)  # 200 miles ~ 300 km
+                        pool.ranges.append((converted - slack, converted + slack, part))
     # A year in two digits ('19, SS19): the full year too.
     for value in values:
         if len(value.text) == 2 and value.start and not text[value.start - 1].isspace():
@@ -283,6 +299,7 @@ def lenient_pool(text: str, style: NumberStyle, values: list[Value]) -> Pool:
             month = style.month_of(match.group())
             if month is not None:
                 pool.add(Decimal(month))
+                pool.spelled.append(Value(((Decimal(month),),), match.start(), match.end(), match.group()))
     for match in _ROMAN.finditer(text):
         roman = _roman(match.group())
         if roman:
