@@ -294,7 +294,7 @@ class PersianMissingZwnj(Rule):
         more = ", …" if len(counts) > 3 else ""
         opening = "No zero-width non-joiner in this file" if stripped else "Zero-width non-joiners are missing"
         message = (
-            f"{opening}: {len(found)} words in {len(counts)} forms need one ({shown}{more}); "
+            f"{opening}: {len(found)} words in {len(counts)} form{'s' if len(counts) != 1 else ''} need one ({shown}{more}); "
             f"the fix inserts them all"
         )
         edits = [self.edit(doc, m.start(), m.end(), result[0]) for m, result in found]
