@@ -7,12 +7,18 @@ quadratic rule takes sixteen). Small absolute times are ignored: they are
 noise. The full-size measurements (a 5 MB single line, 50 MB of short lines,
 100,000 files, peak memory) are in `benchmarks/robustness.py`; the smaller
 versions here keep CI within its budget.
+
+Times are CPU seconds of this process (or of the `qa-lint` process and its
+workers), not wall-clock: on a loaded machine another process's turn on the CPU
+is not this code's cost. A case that looks slow is measured again, best of five,
+before it counts: one unlucky run is not a quadratic rule.
 """
 
 from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -34,18 +40,40 @@ PIECES = {
 SMALL, FACTOR, RATIO, NOISE = 2000, 4, 10.0, 0.03
 
 
+def cpu_seconds(work: Callable[[], object]) -> float:
+    started = time.process_time()
+    work()
+    return time.process_time() - started
+
+
+def child_cpu_seconds() -> float:
+    """CPU time of the finished child processes so far (`qa-lint` runs and their workers)."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_cli_cpu(*args, cwd) -> tuple:
+    """`run_cli`, and the CPU seconds the run took (the process and the workers it waited for)."""
+    before = child_cpu_seconds()
+    result = run_cli(*args, cwd=cwd)
+    return result, child_cpu_seconds() - before
+
+
 def check_seconds(rule, text: str, lang: str) -> float:
     doc = Document(path=f"{lang}/a.txt", file=Path("/nonexistent") / lang / "a.txt", text=text, lang=lang)
-    started = time.perf_counter()
     if rule.scope is Scope.DOCUMENT:
-        list(rule.check(doc))
-    else:
-        list(rule.reduce([RunItem(doc.path, doc.lang, rule.map_document(doc))]))
-    return time.perf_counter() - started
+        return cpu_seconds(lambda: list(rule.check(doc)))
+    return cpu_seconds(lambda: list(rule.reduce([RunItem(doc.path, doc.lang, rule.map_document(doc))])))
 
 
 def best_of(rule, text: str, lang: str, runs: int = 2) -> float:
     return min(check_seconds(rule, text, lang) for _ in range(runs))
+
+
+def grows_too_fast(small: float, large: float) -> bool:
+    return large > NOISE and large > RATIO * max(small, 1e-4)
 
 
 def near_misses(rule) -> list[tuple[str, str]]:
@@ -66,7 +94,10 @@ def test_rule_time_grows_linearly(rule):
         repeats = max(1, SMALL // len(piece))
         small = best_of(rule, piece * repeats, lang)
         large = best_of(rule, piece * repeats * FACTOR, lang)
-        if large > NOISE and large > RATIO * max(small, 1e-4):
+        if grows_too_fast(small, large):  # measured again before it counts
+            small = best_of(rule, piece * repeats, lang, runs=5)
+            large = best_of(rule, piece * repeats * FACTOR, lang, runs=5)
+        if grows_too_fast(small, large):
             slow.append(f"{piece!r} ({lang}): {small:.3f}s -> {large:.3f}s")
     assert not slow, f"{rule.code} grows faster than linearly on: " + "; ".join(slow)
 
@@ -84,9 +115,7 @@ def test_long_single_line_through_the_command_line(tmp_path):
     sentence_fa = "وزیر امور خارجه گفت که این همکاری ادامه می یابد و «فان آنه سون» آن را تایید کرد. "
     write(tmp_path / "fr" / "long.txt", sentence_fr * (200_000 // len(sentence_fr.encode())))
     write(tmp_path / "fa" / "long.txt", sentence_fa * (200_000 // len(sentence_fa.encode())))
-    started = time.perf_counter()
-    result = run_cli("check", "--format", "json", "--exit-zero", ".", cwd=tmp_path)
-    elapsed = time.perf_counter() - started
+    result, elapsed = run_cli_cpu("check", "--format", "json", "--exit-zero", ".", cwd=tmp_path)
     assert result.code == 0 and "Traceback" not in result.stderr, result.stderr
     assert "fr/long.txt" in {f["path"] for f in result.json()}
     assert elapsed < 60, f"{elapsed:.1f}s for 400 KB"
@@ -96,9 +125,8 @@ def test_oversized_file_is_a_finding_not_a_stall(tmp_path):
     write(tmp_path / "qa-lint.toml", "max-file-size = 1_000_000\n")
     write(tmp_path / "fr" / "huge.txt", b"Bonjour.\n" * 400_000)  # 3.6 MB
     write(tmp_path / "fr" / "small.txt", "Comment (0)\n")
-    started = time.perf_counter()
-    result = run_cli("check", "--format", "concise", ".", cwd=tmp_path)
-    assert time.perf_counter() - started < 20
+    result, elapsed = run_cli_cpu("check", "--format", "concise", ".", cwd=tmp_path)
+    assert elapsed < 20
     assert result.code == 2
     assert "fr/huge.txt:1:1: F005 [error] file is 3,600,000 bytes, over the limit of 1,000,000" in result.stdout
     assert "fr/small.txt:1:1: B001" in result.stdout
@@ -109,11 +137,10 @@ def test_many_files_in_a_deep_tree(tmp_path):
     for n in range(2000):
         write(tmp_path / "fr" / f"d{n % 20:02d}" / f"e{n % 400:03d}" / f"{n:05d}.txt", "Bonjour.\n")
     write(tmp_path / "fr" / "d00" / "e000" / "leftover.txt", "Comment (0)\n")
-    started = time.perf_counter()
-    result = run_cli("check", "--format", "concise", ".", cwd=tmp_path)
-    assert time.perf_counter() - started < 60
+    result, elapsed = run_cli_cpu("check", "--format", "concise", ".", cwd=tmp_path)
+    assert elapsed < 60
     assert result.code == 1, result.stderr
-    assert result.stdout.splitlines()[-1].startswith("Found 2 findings in 2001 files")
+    assert "Found 2 findings in 1 file (2,001 checked)." in result.stdout.splitlines(), result.stdout
 
 
 @pytest.mark.parametrize("run", ["«", "“", "„", "《", "a-", "ي", "x.", "\"(", "@"])
@@ -123,9 +150,8 @@ def test_language_masking_is_linear(run):
     from qa_lint.builtin_rules.language.words import mask
 
     text = run * (100_000 // len(run))
-    started = time.perf_counter()
+    assert min(cpu_seconds(lambda: mask(text)) for _ in range(2)) < 1.0
     assert len(mask(text)) == len(text)
-    assert time.perf_counter() - started < 1.0
 
 
 GROUP_RULES = [rule for rule in REGISTRY.sorted_rules() if rule.scope is Scope.GROUP]
@@ -143,10 +169,7 @@ def group_seconds(rule, repeats: int) -> float:
         Document(path="fr/a.txt", file=Path("/nonexistent/fr/a.txt"), text=MIXED * repeats + "\n", lang="fr"),
         Document(path="en/a.txt", file=Path("/nonexistent/en/a.txt"), text="The minister said so.\n", lang="en"),
     ]
-    started = time.perf_counter()
-    for group in build_groups(docs, "en"):
-        list(rule.check_group(group))
-    return time.perf_counter() - started
+    return cpu_seconds(lambda: [list(rule.check_group(group)) for group in build_groups(docs, "en")])
 
 
 @pytest.mark.parametrize("rule", GROUP_RULES, ids=lambda rule: rule.code)
@@ -154,7 +177,10 @@ def test_group_rule_time_grows_linearly(rule):
     group_seconds(rule, 5)  # load detectors and data first
     small = min(group_seconds(rule, 100) for _ in range(2))
     large = min(group_seconds(rule, 100 * FACTOR) for _ in range(2))
-    assert large < NOISE or large < RATIO * max(small, 1e-4), f"{rule.code}: {small:.3f}s -> {large:.3f}s"
+    if grows_too_fast(small, large):  # measured again before it counts
+        small = min(group_seconds(rule, 100) for _ in range(5))
+        large = min(group_seconds(rule, 100 * FACTOR) for _ in range(5))
+    assert not grows_too_fast(small, large), f"{rule.code}: {small:.3f}s -> {large:.3f}s"
 
 
 @pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="counts Linux memory mappings")
