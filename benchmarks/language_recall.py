@@ -18,6 +18,9 @@ configurations are run, each on its own planted copy:
 * ``--source-language fr``: French sentences planted in every other language
   but English (L001 expected) and English sentences, the pivot, planted in
   every language but English (L002 wrong-language-segment expected).
+* ``--source-language en``, twice: one English sentence of an article planted
+  into two of its Persian, Arabic, Russian, French and Spanish translations
+  (machine translation fails the same way in several languages): L001 in both.
 
 A plant counts as detected when the expected rule reports on its line. Per
 configuration, planted language and target language it prints planted,
@@ -97,6 +100,37 @@ def plant_copy(corpus: Path, root: Path, source: str, plans: list[tuple[str, str
     return plants
 
 
+REPEATED_INTO = ("fas", "arb", "rus", "fra", "spa")
+
+
+def plant_repeated(corpus: Path, root: Path, articles: int, rng: random.Random) -> list[Plant]:
+    """Copy the corpus to `root` and plant one English sentence of an article into two of its
+    translations (REPEATED_INTO), as machine translation that failed twice leaves it."""
+    shutil.copytree(corpus, root)
+    names = sorted(p.name for p in (corpus / "eng").glob("*.txt")
+                   if all((corpus / t / p.name).is_file() for t in REPEATED_INTO))
+    rng.shuffle(names)
+    plants: list[Plant] = []
+    for count, name in enumerate(names[:articles]):
+        donor = read_lines(corpus / "eng" / name)
+        choices = [text for text in donor if len(text.split()) >= MIN_PLANT_WORDS]
+        if not choices:
+            continue
+        sentence = rng.choice(choices)
+        kind = "line" if count % 2 == 0 else "glued"
+        for target in rng.sample(REPEATED_INTO, 2):
+            file = root / target / name
+            lines = read_lines(file)
+            where = rng.randrange(1, len(lines))
+            if kind == "line":
+                lines.insert(where, sentence)
+            else:
+                lines[where] = lines[where].rstrip() + " " + sentence
+            write_lines(file, lines)
+            plants.append(Plant(f"{target}/{name}", where + 1, target, "eng", "twice", "L001"))
+    return plants
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = benchmark_parser(__doc__)
     parser.add_argument("--seed", type=int, default=20240611)
@@ -113,15 +147,20 @@ def main(argv: list[str] | None = None) -> int:
     workdir = Path(tempfile.mkdtemp(prefix="qa-lint-language-"))
     failed = False
     try:
-        for source, plans in configs.items():
-            root = workdir / f"source-{source}"
-            plants = plant_copy(corpus, root, source, plans, args.per_language, rng)
+        for source, plans in [*configs.items(), ("en, twice", None)]:
+            root = workdir / f"source-{source.replace(', ', '-')}"
+            if plans is None:
+                plants = plant_repeated(corpus, root, 4 * args.per_language, rng)
+                source = "en"
+            else:
+                plants = plant_copy(corpus, root, source, plans, args.per_language, rng)
             findings = run_qa_lint(command, "language", ".", "--source-language", source, cwd=root)
             found = defaultdict(set)
             for f in findings:
                 found[(f["path"], f["line"])].add(f["code"])
             planted_lines = {(p.path, p.line) for p in plants}
-            print(f"\n--source-language {source}: {len(plants)} plants")
+            twice = " (one English sentence in two translations of an article)" if plans is None else ""
+            print(f"\n--source-language {source}{twice}: {len(plants)} plants")
             header = f"{'planted':<8} {'into':<8} {'rule':<5} {'kind':<6} {'planted':>7} {'found':>6} {'recall':>7}"
             print(header + "\n" + "-" * len(header))
             rows = defaultdict(lambda: [0, 0])

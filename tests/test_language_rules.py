@@ -46,6 +46,25 @@ def test_a_quotation_every_translation_keeps_is_not_reported():
     assert not findings("L002", texts, "en")
 
 
+PERSIAN = "شورای شهر دوشنبه خط جدید کشتی را افتتاح کرد و شهردار از آن استقبال کرد.\n"
+RUSSIAN = "Городской совет в понедельник открыл новую паромную линию, заявил мэр города.\n"
+
+
+def test_an_english_sentence_two_translations_kept_is_untranslated_in_both():
+    """Machine translation fails the same way in several languages: that is no quotation."""
+    texts = {"en": ENGLISH, "fa": PERSIAN + ENGLISH, "ru": RUSSIAN + ENGLISH}
+    assert sorted(f.path for f in findings("L001", texts, "en")) == ["fa/story.txt", "ru/story.txt"]
+
+
+@pytest.mark.parametrize("kept", [
+    "«The boats run every twenty minutes from the port.»\n",  # quoted
+    "(The boats run every twenty minutes from the port.)\n",  # marked
+])
+def test_an_english_sentence_two_translations_keep_quoted_or_marked_is_a_quotation(kept):
+    texts = {"en": ENGLISH, "fr": FRENCH + kept, "ru": RUSSIAN + kept}
+    assert not findings("L002", texts, "vi") and not findings("L001", texts, "vi")
+
+
 def test_a_document_in_the_wrong_language_is_reported_once_and_its_lines_are_not():
     text = ENGLISH * 3
     mismatch = findings("L004", {"fr": text}, None)

@@ -51,16 +51,41 @@ class _LanguageRule(Rule):
         return iter(())
 
 
-def _quoted_everywhere(group: ArticleGroup, doc: Document, item: Foreign) -> bool:
-    """The text is also in a translation into a third language: a quotation the original has, kept on purpose.
+# A quotation kept on purpose is short, quoted or marked; a longer, bare sentence kept in two
+# translations is a machine-translation failure that repeated, not a choice.
+_SHORT_QUOTATION = 5  # words: a motto or a phrase ("Il faut bien le faire")
+_OPENERS, _CLOSERS = "\"'“‘«‹„「『(*_", "\"'”’»›“」』)*_"
 
-    ("Il faut bien le faire." quoted in French in an English article stays French
-    in every translation; an English leftover in a French translation is in no
-    third-language document.)
+
+def _quoted_everywhere(group: ArticleGroup, doc: Document, item: Foreign) -> bool:
+    """The text is a quotation kept on purpose: the original has it in that language, or a
+    translation into a third language keeps it too and it is short, quoted or marked.
+
+    ("Il faut bien le faire." quoted in French in an English article stays French in
+    every translation; a whole English sentence left in a Persian and a Russian
+    translation is two failures, the same one.)
     """
     text = " ".join(doc.text[item.start : item.end].split())
-    third = [d for d in group.documents if primary(d.lang) not in (primary(doc.lang), item.lang)]
-    return any(text in " ".join(other.text.split()) for other in third)
+    source = primary(group.source_language)
+    others = [d for d in group.documents if d is not doc]
+    if item.lang != source and any(
+        primary(d.lang) == source and text in " ".join(d.text.split()) for d in others
+    ):
+        return True  # the original quotes it in that language
+    third = [d for d in others if primary(d.lang) not in (primary(doc.lang), item.lang)]
+    if not any(text in " ".join(other.text.split()) for other in third):
+        return False
+    return item.words <= _SHORT_QUOTATION or _quoted_or_marked(doc.text, item.start, item.end)
+
+
+def _quoted_or_marked(text: str, start: int, end: int) -> bool:
+    """Quote marks, brackets or emphasis (*, _) around the text, inside its ends or just outside."""
+    inner = text[start:end].strip().rstrip(".!?,;:")
+    before = text[max(0, start - 3):start].rpartition("\n")[2].rstrip()[-1:]  # on the same line only
+    after = text[end:end + 3].partition("\n")[0].lstrip(".!?,;: ")[:1]
+    opened = inner[:1] in _OPENERS or (before != "" and before in _OPENERS)
+    closed = inner[-1:] in _CLOSERS or (after != "" and after in _CLOSERS)
+    return bool(inner) and opened and closed
 
 
 class _SegmentRule(_LanguageRule):
@@ -98,7 +123,9 @@ class UntranslatedSegment(_SegmentRule):
     script, each sentence goes to the language detector only when it holds more
     function words of the source language than of its own. Sentences with fewer
     than four words that are not names, acronyms, numbers, URLs or quoted titles
-    are never judged; quoted speech is judged like any other text.
+    are never judged; quoted speech is judged like any other text. Text another
+    translation keeps too is reported unless it is short, quoted or bracketed:
+    machine translation fails the same way in several languages.
 
     ## Why is this bad?
     A translation that keeps a paragraph of the original ships half-translated;
