@@ -243,3 +243,12 @@ def test_names_learns_the_base_form_across_cases_and_n004_accepts_inflected_ment
     write(tmp_path / "ru" / "a.txt", "Слова Дональда Трампа.\nДональд Тармп уехал.\n")
     found = findings(run_cli("check", "--format", "json", "--select", "N004", ".", cwd=tmp_path))
     assert [(f["path"], f["line"]) for f in found] == [("ru/a.txt", 2)]
+
+
+def test_endings_of_the_language_are_not_near_variants_but_other_final_letters_are():
+    from qa_lint.names.near import near_kind
+
+    assert near_kind(("Deutsche", "Bank"), ("Deutscher", "Bank"), "Latin", "de") is None
+    assert near_kind(("Ryder", "Cup"), ("Ryder", "Cups"), "Latin", "en") is None
+    assert near_kind(("Reza", "Bigdeli"), ("Reza", "Bigdelin"), "Latin", "en").startswith("a final letter")
+    assert near_kind(("Северной", "Корее"), ("Северной", "Кореей"), "Cyrillic", "ru") is None
