@@ -75,6 +75,8 @@ def _output(path: Optional[Path]) -> Iterator[io.TextIOBase]:
         except BrokenPipeError:
             raise  # `qa-lint ... | head`: the reader has all it wanted; the CLI ends quietly
         except OSError as error:
+            if error.errno not in _WRITE_ERRORS:
+                raise
             _discard_stdout()
             raise UsageError(f"cannot write the report to standard output: {error.strerror or error}") from None
         return
