@@ -130,4 +130,5 @@
   });
 
   document.body.dataset.ready = "1";
+  document.body.dataset.readyMs = String(Math.round(performance.now()));  // since navigation started
 })();
