@@ -60,6 +60,8 @@ REVIEWED = {
     "jpn/rt.com.91350.txt:16:D001": "slip: 22憶, 31憶, 36憶 (憶 'memory' for 億): the amounts read 22, 31, 36",
     "khm/abcnews.306764.txt:3:D001": "slip: 18# for 183 emissions",
     "khm/bbc.381692.txt:2:D001": "slip: ១០០0 (1000, a Latin 0 appended) for 100",
+    "khm/independent.226301.txt:6:D001": "slip: ១០ points still in play for twelve",
+    "khm/reuters.218914.txt:17:D001": "slip: ២៩ losses for 20",
     "khm/reuters.218911.txt:5:D001": "false: 'less than 48' rendered 'up to 47 minutes'",
     "kor/cbsnews.248384.txt:6:D001": "slip: 204만 (2.04 million) for 20.4 million",
     "kor/dailymail.co.uk.298595.txt:8:D001": "slip: 1100파운드 (£1,100) for £11 million",
@@ -67,6 +69,7 @@ REVIEWED = {
     "rus/abcnews.306815.txt:4:D001": "slip: 360 км for 385 miles (620 km)",
     "rus/reuters.218909.txt:10:D001": "slip: 1 м 82 см for 6-foot-6 (1.98 m)",
     "rus/newsweek.51338.txt:13:D001": "slip: 360 км for 385 miles (620 km)",
+    "rus/newsweek.51338.txt:17:D001": "slip: 7–10 см of rain for 3 to 6 inches (7.5–15 cm)",
     "spa/abcnews.306815.txt:23:D001": "slip: a 20 °F difference given as 7 degrees (11 °C)",
     "spa/abcnews.306815.txt:26:D001": "slip: 10 °F above average given as 12 degrees (5.6 °C)",
     "spa/guardian.221754.txt:3:D001": "slip: 2800 billones (2.8 × 10^15) for 2.8bn",
@@ -113,6 +116,9 @@ def main(argv: list[str] | None = None) -> int:
         elif verdict.startswith("false"):
             false_per_lang[rel.parts[0]] += 1
         print(f"{key}  [{verdict}]\n    {f['message']}")
+    seen = {f"{Path(f['path']).resolve().relative_to(corpus)}:{f['line']}:{f['code']}" for f in findings}
+    for key in sorted(set(REVIEWED) - seen):
+        print(f"no longer reported: {key}  [{REVIEWED[key]}]")
     slips = sum(1 for v in REVIEWED.values() if v.startswith("slip"))
     print(f"\nreviewed: {slips} slips of the translations, {len(REVIEWED) - slips} false alarms")
     for lang, count in sorted(false_per_lang.items()):

@@ -255,8 +255,9 @@ def lenient_pool(text: str, style: NumberStyle, values: list[Value]) -> Pool:
         if len(value.primary) > 1 and regex.fullmatch(r"[\p{Nd} \u00a0]+", value.text):
             pool.add(Decimal(digits))  # 0800 555 111 written without spaces
         for part in value.primary:
-            for places in (1, 2):
-                rounded = _round(part, places)
+            # A large figure rounded (1,462,000 as 1.5 million); small ones are exact.
+            for places, above in ((2, 1000), (1, 1_000_000)):
+                rounded = _round(part, places) if abs(part) >= above else None
                 if rounded is not None:
                     pool.add(rounded)
             if 1000 <= part <= 2999 and part == part.to_integral_value():
@@ -266,15 +267,22 @@ def lenient_pool(text: str, style: NumberStyle, values: list[Value]) -> Pool:
     if style.units_re is not None and values:
         for match in style.units_re.finditer(text):
             measured = _measured(text, values, match.start())
+            # 6-foot-6: a second figure right after the unit is in its twelfths (inches).
+            after = next((v for v in values if 0 <= v.start - match.end() <= 1), None)
             for factor in style.unit_factors(match.group()):
                 for value in measured:
                     for part in value.primary:
                         converted = (part - 32) * 5 / 9 if factor == "F" else part * factor
-                        slack = max(abs(converted) * Decimal("0.1"), HALF)  # 200 miles ~ 300 km
+                        if after is not None and factor != "F" and value is measured[0]:
+                            converted += after.primary[0] * factor / 12
+                        # 200 miles ~ 300 km; 3 inches = 7.6 cm written 7 or 8.
+                        slack = max(abs(converted) * Decimal("0.07"), HALF)
                         pool.ranges.append((converted - slack, converted + slack, part))
+                        low = converted.to_integral_value(rounding="ROUND_FLOOR")
+                        pool.ranges += [(low, low, part), (low + 1, low + 1, part)]
     # A year in two digits ('19, SS19): the full year too.
     for value in values:
-        if len(value.text) == 2 and value.start and not text[value.start - 1].isspace():
+        if len(value.text) == 2 and value.start and (text[value.start - 1].isalpha() or text[value.start - 1] in "'’"):
             short = value.primary[0]
             pool.add(2000 + short)
             pool.add(1900 + short)
