@@ -84,6 +84,13 @@ def test_persian_text_is_shown_as_written_and_only_the_span_marks_invisibles(tmp
     assert "خیمه\u200c شب" in comma and "<U+200C>" not in comma
 
 
+def test_bidi_controls_outside_the_span_cannot_reorder_the_quoted_line(tmp_path):
+    write(tmp_path / "fr" / "a.txt", "Le code \u202eelbisiv\u202c est là , dit-il.\n")
+    result = run_cli("check", "--select", "T001", ".", cwd=tmp_path)
+    quoted = next(line for line in result.stdout.splitlines() if line.startswith("1 | "))
+    assert "<U+202E>elbisiv<U+202C>" in quoted and "\u202e" not in result.stdout
+
+
 def test_no_file_to_check_warns_and_can_be_made_fatal(tmp_path):
     (tmp_path / "empty").mkdir()
     write(tmp_path / "data" / "table.csv", "a,b\n")

@@ -15,7 +15,9 @@ _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 # stand: controls (an escape sequence), bidirectional controls, line separators, unpaired
 # surrogates. Other format characters (ZWNJ, ZWJ) are part of correct Persian, Hindi, emoji
 # text and are shown as written, except inside the reported span, where they are the finding.
-_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Embeddings, overrides and isolates reorder the rest of the line; the marks LRM, RLM and ALM
+# only steer their neighbours, and correct right-to-left text uses them: shown as written.
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _UNSAFE_ANYWHERE = {"Cc", "Cs", "Zl", "Zp"}
 _INVISIBLE = {"Cf", "Cc", "Co", "Cs", "Zl", "Zp"}
 # Context quoted on each side of the span, in terminal columns, when no terminal says otherwise.
