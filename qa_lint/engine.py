@@ -14,7 +14,7 @@ from .config import Settings, SettingsResolver
 from .detect import detect_language
 from .discovery import Target, discover, relative_to_root
 from .document import Document
-from .errors import UsageError
+from .errors import RuleGaveUp, UsageError
 from .cache import ResultCache, engine_fingerprint
 from .groups import build_groups, group_key
 from .languages import language_from_path
@@ -396,6 +396,9 @@ class Linter:
         """`step(subject)`, or `_CRASHED` with the error recorded: a rule bug must not end the run."""
         try:
             return step(subject)
+        except RuleGaveUp as stop:
+            report.internal_errors.append(f"rule {rule.code} ({rule.name}) {stop}")
+            return _CRASHED
         except Exception:  # noqa: BLE001 - any bug of any rule
             report.internal_errors.append(
                 f"rule {rule.code} ({rule.name}) crashed; please report this with the file that caused it:\n"

@@ -14,3 +14,11 @@ class Terminated(BaseException):
     def __init__(self, signum: int) -> None:
         super().__init__(signum)
         self.signum = signum
+
+
+class RuleGaveUp(Exception):
+    """A rule stopped on one file for the reason its message gives (a pattern over its time budget).
+
+    Reported like a crash of that rule on that file (its findings there are missing, exit 2), but
+    with that message instead of a traceback: the cause is known and not a bug of qa-lint.
+    """

@@ -42,7 +42,10 @@ class Registry:
             self._add(batch, None)
         plugin_packs = [Path(folder) for _, batch in self._call("qa_lint_register_rule_packs") for folder in batch]
         builtin = builtin_pack_dir()
-        self._add(self._load([f for f in plugin_packs if f == builtin], prepare=False), None)
+        shipped = self._load([f for f in plugin_packs if f == builtin], prepare=False)
+        for rule in shipped:
+            rule.time_limited = False  # proven linear by qa-lint's own tests; a timeout costs each match
+        self._add(shipped, None)
         self._add(self._load([f for f in plugin_packs if f != builtin]), None)
         self._extra_loaded: set[Path] = set()
 

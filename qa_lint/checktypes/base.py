@@ -8,11 +8,16 @@ be read by someone, so a misspelt key is an error, not a silently ignored one.
 from __future__ import annotations
 
 import difflib
-from typing import Any, Callable, TypeVar
+import time
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
+from ..errors import RuleGaveUp
 from ..languages import normalize_tag, primary
 from ..model import Category, Severity
 from ..rule import Example, Rule, Scope
+
+if TYPE_CHECKING:
+    from ..document import Document
 
 T = TypeVar("T")
 _MISSING = object()
@@ -20,6 +25,45 @@ _MISSING = object()
 
 class PackError(Exception):
     """A malformed rule pack; the message names the file and the rule."""
+
+
+class PatternBudget:
+    """The time one rule's patterns may take on one document.
+
+    A pattern that backtracks catastrophically (`(a|a)+$` against forty a's and
+    a "!") would run for hours; each match is given what is left of the budget
+    as the `regex` module's `timeout`. The budget grows with the text at 5 µs a
+    character, hundreds of times what a sane pattern needs, so only a runaway
+    pattern reaches it. The packs shipped with qa-lint run unlimited (a timeout
+    makes each match about three times slower): their tests prove them linear.
+    """
+
+    SECONDS = 2.0
+    PER_CHARACTER = 5e-6
+
+    def __init__(self, doc: Document, limited: bool = True) -> None:
+        self.doc = doc
+        self.limited = limited
+        self.seconds = self.SECONDS + len(doc.text) * self.PER_CHARACTER
+        self.deadline = time.monotonic() + self.seconds
+
+    def match(self, method: Callable, text: str, source: str, line: int):
+        """`method(text)` (a compiled pattern's `search`, `fullmatch`...) within the budget."""
+        if not self.limited:
+            return method(text)
+        try:
+            return method(text, timeout=max(self.deadline - time.monotonic(), 0.001))
+        except TimeoutError:
+            raise self._exceeded(source, line) from None
+
+    def finditer(self, pattern, text: str, source: str, line: int) -> list:
+        return self.match(lambda *args, **kwargs: list(pattern.finditer(*args, **kwargs)), text, source, line)
+
+    def _exceeded(self, source: str, line: int) -> RuleGaveUp:
+        return RuleGaveUp(
+            f"gave up on {self.doc.path}: pattern {source!r} ran over the {self.seconds:.1f} s this rule may take "
+            f"on the file, at line {line} (it backtracks without bound; simplify it); its findings there are missing"
+        )
 
 
 class RuleData:
@@ -78,6 +122,8 @@ class PackRule(Rule):
 
     #: The name rule packs use in `type = "..."`.
     type_name = ""
+    #: Whether its patterns run under a `PatternBudget` (false for the packs qa-lint ships).
+    time_limited = True
 
     def __init__(self, data: RuleData, origin: str, prepare: bool = True) -> None:
         self.origin = origin

@@ -27,7 +27,7 @@ import regex
 
 from ..document import Document
 from ..model import Applicability, Finding
-from .base import PackRule, RuleData
+from .base import PackRule, PatternBudget, RuleData
 
 _MAX_SHOWN = 60  # characters of a match quoted in a message
 
@@ -82,17 +82,24 @@ class PatternCheck(PackRule):
             candidates = [line for line in lines if not line.is_blank][-self.tail_lines :]
         else:
             candidates = lines
+        budget = PatternBudget(doc, self.time_limited)
+        line_mode = self.match == "line"
         for line in candidates:
             text = line.text
             stripped = text.strip()
             if not stripped:
                 continue
             offset = line.start + (len(text) - len(text.lstrip()))
-            for pattern in self.patterns:
-                found = pattern.fullmatch(stripped) if self.match == "line" else pattern.search(text)
+            subject = stripped if line_mode else text
+            for number, pattern in enumerate(self.patterns):
+                if budget.limited:
+                    method = pattern.fullmatch if line_mode else pattern.search
+                    found = budget.match(method, subject, self.sources[number][0], line.number)
+                else:
+                    found = pattern.fullmatch(subject) if line_mode else pattern.search(subject)
                 if not found:
                     continue
-                if self.match == "line":
+                if line_mode:
                     start, end = offset, offset + len(stripped)
                 else:
                     start, end = line.start + found.start(), line.start + found.end()

@@ -23,7 +23,7 @@ import regex
 
 from ..document import Document
 from ..model import Applicability, Finding
-from .base import PackRule, RuleData
+from .base import PackRule, PatternBudget, RuleData
 
 
 class SubstitutionCheck(PackRule):
@@ -64,9 +64,14 @@ class SubstitutionCheck(PackRule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         self.prepare()
+        budget = PatternBudget(doc, self.time_limited)
         for line in doc.lines:
-            for pattern, replacement in self.swaps:
-                for found in pattern.finditer(line.text):
+            for number, (pattern, replacement) in enumerate(self.swaps):
+                if budget.limited:
+                    matches = budget.finditer(pattern, line.text, self.sources[number][0], line.number)
+                else:
+                    matches = pattern.finditer(line.text)
+                for found in matches:
                     start, end = line.start + found.start(), line.start + found.end()
                     wanted = found.expand(replacement)
                     message = self.message.replace("{match}", found.group()).replace("{replacement}", wanted)
