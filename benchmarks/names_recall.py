@@ -34,7 +34,9 @@ Cases generated from the corpus (``generated: ...`` rows): real names of two
 or three words that ``qa-lint names --format json`` learns from the corpus
 (of people named in three languages or more), each varied by a rule of a
 near-variant class (N006) at a position the class allows: a letter dropped,
-a vowel letter dropped (fas, arb, rus), a final consonant added (Latin),
+a vowel letter dropped (fas, arb, rus), a final consonant added (Latin), a
+silent final ه on the middle word of a three-word name (fas, arb), a soft
+sign written or left out (rus),
 letters of one sound swapped (c / k, i / y; к / кх, т / ч, ч / чж; ت / ط,
 س / ص), one diacritic changed (vie tones, French é / è); ``--generated``
 per language, classes in turn. Each goes into an article whose text holds
@@ -288,7 +290,7 @@ CASES: list[Case] = [
 # translation beside it names the person: the near-variant case of N006.
 
 LETTER, VOWEL, FINAL = "letter dropped", "vowel letter dropped", "final letter added"
-GROUP, ONE_MARK = "sound-alike letters", "one diacritic"
+GROUP, ONE_MARK, SOFT_SIGN = "sound-alike letters", "one diacritic", "soft sign"
 GENERATED = "generated: "
 CORPUS_LANG = {"fas": "fa", "arb": "ar", "rus": "ru", "fra": "fr", "vie": "vi", "spa": "es", "deu": "de"}
 _VOWELS = {"Latin": set("aeiouy"), "Cyrillic": set("аеёиоуыэюя"), "Arabic": set("اويی")}
@@ -330,6 +332,23 @@ def _add_final(words: list[str], rng: random.Random) -> str | None:
     w = rng.randrange(len(words))
     letter = rng.choice([c for c in _CONSONANTS_ADDED if not words[w].lower().endswith(c)])
     return " ".join(words[:w] + [words[w] + letter] + words[w + 1:])
+
+
+def _final_of_middle(words: list[str], rng: random.Random, letter: str) -> str | None:
+    """A silent final letter written on the middle word of a three-word name (آن / آنه)."""
+    if len(words) != 3 or words[1].endswith(letter):
+        return None
+    return " ".join([words[0], words[1] + letter, words[2]])
+
+
+def _soft_sign(words: list[str], rng: random.Random) -> str | None:
+    """A soft sign written after a word's final consonant, or left out (Минь / Мин)."""
+    choices = [w for w, word in enumerate(words) if word.endswith("ь") or word[-1].lower() not in _VOWELS["Cyrillic"] | {"й"}]
+    if not choices:
+        return None
+    w = rng.choice(choices)
+    word = words[w]
+    return " ".join(words[:w] + [word[:-1] if word.endswith("ь") else word + "ь"] + words[w + 1:])
 
 
 def _swap_group(words: list[str], rng: random.Random, script: str) -> str | None:
@@ -375,11 +394,13 @@ def _generators(lang: str) -> list[tuple[str, object]]:
     if lang in ("fas", "arb"):
         return [(VOWEL, lambda ws, r: _drop(ws, r, True, "Arabic")),
                 (GROUP, lambda ws, r: _swap_group(ws, r, "Arabic")),
-                (LETTER, lambda ws, r: _drop(ws, r, False, "Arabic"))]
+                (LETTER, lambda ws, r: _drop(ws, r, False, "Arabic")),
+                (FINAL, lambda ws, r: _final_of_middle(ws, r, "ه"))]
     if lang == "rus":
         return [(GROUP, lambda ws, r: _swap_group(ws, r, "Cyrillic")),
                 (VOWEL, lambda ws, r: _drop(ws, r, True, "Cyrillic")),
-                (LETTER, lambda ws, r: _drop(ws, r, False, "Cyrillic"))]
+                (LETTER, lambda ws, r: _drop(ws, r, False, "Cyrillic")),
+                (SOFT_SIGN, _soft_sign)]
     found = [(LETTER, lambda ws, r: _drop(ws, r, False, "Latin")),
              (FINAL, lambda ws, r: _add_final(ws, r)),
              (GROUP, lambda ws, r: _swap_group(ws, r, "Latin"))]
@@ -676,7 +697,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = benchmark_parser(__doc__)
     parser.add_argument("--seed", type=int, default=20240611, help="seed for articles, sentences, positions")
     parser.add_argument("--keep", action="store_true", help="keep the planted copy and print its folder")
-    parser.add_argument("--generated", type=int, default=6, help="cases generated from corpus names per language")
+    parser.add_argument("--generated", type=int, default=7, help="cases generated from corpus names per language")
     parser.add_argument("--output", type=Path, help="also write the report to this file")
     args, corpus, command = parse_args(parser, argv)
 
