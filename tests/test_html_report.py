@@ -22,6 +22,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from qa_lint.formats.html_report.marking import line_html
 from qa_lint.model import Category, Finding, Position, Severity
@@ -207,7 +209,7 @@ def test_empty_spans_are_points_and_spans_over_lines_mark_each_line():
     assert re.search(r'a<mark class="f sev-warning pt" data-f="f0"[^>]*></mark>bc', point)
     over = _finding((1, 3), (3, 2))
     assert _strip(line_html("abcd", 1, _spans(over))) == "abcd" and ">cd</mark>" in line_html("abcd", 1, _spans(over))
-    assert ">↵</mark>" in line_html("", 2, _spans(over))  # a blank line inside the span
+    assert 'class="f sev-warning pt nl"' in line_html("", 2, _spans(over))  # a blank line inside the span: "↵"
     assert ">x</mark>yz" in line_html("xyz", 3, _spans(over))
     deleted_line = _finding((1, 1), (2, 1))  # a whole line with its terminator
     assert "<mark" not in line_html("next", 2, _spans(deleted_line))
@@ -268,6 +270,82 @@ def test_writing_a_line_with_many_findings_is_not_quadratic():
 
     small, large = seconds(3000), seconds(12000)
     assert large < 10 * small, (small, large)
+
+
+class _Fragment(HTMLParser):
+    """A marked line parsed back: its tags, and its text with each named character (`span.cp`) restored."""
+
+    def __init__(self, markup: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: set[str] = set()
+        self.text: list[str] = []
+        self._in_token = 0
+        self.feed(markup)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        attributes = dict(attrs)
+        if tag == "span" and attributes.get("class") == "cp":
+            self.text.append(chr(int(attributes["title"][2:], 16)))
+            self._in_token += 1
+
+    def handle_endtag(self, tag):
+        if tag == "span" and self._in_token:
+            self._in_token -= 1
+
+    def handle_data(self, data):
+        if not self._in_token:
+            self.text.append(data)
+
+
+_lines = st.text(st.characters(codec="utf-8", exclude_characters="\r\n"), max_size=40) | st.sampled_from(
+    ["<script>x</script>", "a\u200cb <b>c</b>", "\u202eabc&amp;", " \u00a0 ", "</mark></span>\"'"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(line=_lines, cuts=st.lists(st.tuples(st.integers(0, 45), st.integers(0, 45)), max_size=6))
+def test_any_line_with_any_spans_reads_back_as_written(line, cuts):
+    """Whatever the text and spans, the markup holds only marks and name tokens, and its text is the line."""
+    found = [_finding((1, 1 + min(a, b)), (1, 1 + max(a, b))) for a, b in cuts]
+    parsed = _Fragment(line_html(line, 1, _spans(*found)))
+    assert parsed.tags <= {"mark", "span"}
+    assert "".join(parsed.text) == line
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(text=st.text(st.characters(codec="utf-8"), max_size=200) | st.sampled_from(
+    ["Comment (0)\n<script>alert(1)</script>\n", "| (عکس: VNA) |\n\n\n\n", "a\r\nb\rc\u2028d\x85e"]))
+def test_the_page_of_any_file_has_no_element_from_the_text(text):
+    from types import SimpleNamespace
+
+    from qa_lint.config import SettingsResolver
+    from qa_lint.engine import Linter
+    from qa_lint.formats.html_report import HtmlFormat
+    from qa_lint.registry import Registry
+
+    registry = REGISTRY_FOR_PAGES.setdefault("registry", Registry(load_entry_points=False))
+    linter = Linter(registry, SettingsResolver({}), Path("/nonexistent-qa-lint-html"))
+    linter.sources[Path("/nonexistent-qa-lint-html/fr/a.txt")] = text.encode("utf-8", "surrogatepass")
+    linter.sources[Path("/nonexistent-qa-lint-html/fa/a.txt")] = text.encode("utf-8", "surrogatepass")
+    report = linter.lint_paths(["fr/a.txt", "fa/a.txt"])
+    stream = SimpleNamespace(parts=[], write=lambda part: stream.parts.append(part))
+    HtmlFormat(registry).write(report, stream)
+    page = Page("".join(stream.parts))
+    allowed = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "span", "nav",
+               "fieldset", "legend", "label", "input", "small", "section", "div", "figure", "figcaption", "svg",
+               "text", "rect", "table", "thead", "tbody", "tr", "th", "td", "a", "details", "summary", "template",
+               "button", "mark", "ol", "li", "b", "code", "del", "ins", "script"}
+    assert {t for t, _, _ in page.elements} <= allowed
+    assert [t for t, _, _ in page.elements].count("script") == 1
+    marks = [m for m in page.find("mark")]
+    items = {a["id"] for a in page.find("li") if "fd" in a.get("class", "")}
+    assert len(items) == len(report.findings)
+    assert all(set(m["data-f"].split()) <= items for m in marks)
+
+
+REGISTRY_FOR_PAGES: dict = {}
 
 
 # -- in a real browser ----------------------------------------------------------------------------

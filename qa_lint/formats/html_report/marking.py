@@ -113,7 +113,7 @@ def line_html(line: str, number: int, spans: list[tuple[int, Finding, Position, 
         for ident in opening.get(left, ()):
             active[ident] = active.get(ident, 0) + 1
         if left in points:
-            out.append(_mark(points[left], titles, severity, "↵" if not line else "", "pt"))
+            out.append(_mark(points[left], titles, severity, "", "pt nl" if not line else "pt"))
         if index + 1 == len(edges):
             break
         right = edges[index + 1]
