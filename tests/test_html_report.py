@@ -184,6 +184,21 @@ def test_page_shows_the_text_as_linted_after_fix_and_from_standard_input(tmp_pat
     assert len(marks) == 1 and "T001" in marks[0]["title"] and ">Salut<mark" in piped.stdout
 
 
+def test_same_page_from_worker_processes_and_from_the_cache(tmp_path):
+    """The files' languages come back from workers (and the cache) with their findings: same bytes."""
+    for lang, text in (("fr", "Bonjour , monde.\n"), ("fa", "سلام ، دنیا.\n"), ("de", "Hallo, Welt.\n")):
+        for n in range(3):
+            write(tmp_path / lang / f"{n}.txt", text)
+    parallel = {"QA_LINT_PARALLEL_MIN_BYTES": "0"}
+    one = run_cli("check", ".", "--format", "html", "--jobs", "1", "--no-cache", cwd=tmp_path)
+    two = run_cli("check", ".", "--format", "html", "--jobs", "2", "--no-cache", cwd=tmp_path, env=parallel)
+    cold = run_cli("check", ".", "--format", "html", "--cache-dir", str(tmp_path / "c"), cwd=tmp_path)
+    warm = run_cli("check", ".", "--format", "html", "--cache-dir", str(tmp_path / "c"), cwd=tmp_path)
+    assert one.code == two.code == cold.code == warm.code == 1
+    assert one.stdout == two.stdout == cold.stdout == warm.stdout
+    assert 'dir="rtl"' in one.stdout and one.stdout.count('class="fd ') == 6
+
+
 def _finding(start: tuple[int, int], end: tuple[int, int], code: str = "X001") -> Finding:
     return Finding(code, "x", Category.TYPOGRAPHY, Severity.WARNING, "m", "a.txt",
                    Position(*start), Position(*end), "fr")
