@@ -216,7 +216,8 @@ class CaptionCreditPunctuation(CaptionRule):
             if not edits:
                 continue
             shown = doc.text[credit.span.start : credit.span.end]
-            fix = self.fix("Rewrite the credit's punctuation", sorted(edits, key=lambda e: e.start_offset))
+            edits.sort(key=lambda e: e.start_offset)
+            fix = self.fix(f"Write “{_rewritten(shown, credit.span.start, edits)}”", edits)
             yield self.finding(
                 doc, credit.span.start, credit.span.end,
                 f"Credit “{shown}” does not follow the {doc.lang} house style: {'; '.join(problems)}",
@@ -225,3 +226,13 @@ class CaptionCreditPunctuation(CaptionRule):
 
 
 RULES = (CaptionCreditMissing(), CaptionCreditUnclosed(), CaptionCreditLabelLanguage(), CaptionCreditPunctuation())
+
+
+def _rewritten(text: str, offset: int, edits) -> str:
+    """`text` (starting at `offset` in the document) with `edits`, in order, applied."""
+    pieces, cursor = [], 0
+    for edit in edits:
+        pieces.append(text[cursor : edit.start_offset - offset])
+        pieces.append(edit.content)
+        cursor = edit.end_offset - offset
+    return "".join(pieces) + text[cursor:]

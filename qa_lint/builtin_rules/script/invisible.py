@@ -108,7 +108,7 @@ class InvisibleCharacter(Rule):
             applicability = Applicability.UNSAFE if glued and "\u00ad" not in run else Applicability.SAFE
             message = f"{_count(run)} ({_names(run)}); delete"
             yield self.finding(doc, start, end, message, self.fix(
-                "Delete it", [self.edit(doc, start, end, "")], applicability))
+                f"Delete {'them' if len(run) > 1 else 'it'} ({_names(run)})", [self.edit(doc, start, end, "")], applicability))
 
 
 def _inside_mojibake(doc: Document, offset: int, spans_by_line: dict[int, list[tuple[int, int]]]) -> bool:
@@ -174,7 +174,8 @@ class BidiControl(Rule):
             what = "the text between them" if closer is not None else "the text around it"
             message = f"Bidirectional control ({names}) reorders {what}; delete it"
             edits = [self.edit(doc, run.start(), run.end(), "") for run in runs]
-            yield self.finding(doc, start, end, message, self.fix("Delete it", edits, Applicability.UNSAFE))
+            yield self.finding(doc, start, end, message, self.fix(
+                f"Delete the bidirectional control{'s' if len(runs) > 1 else ''} ({names})", edits, Applicability.UNSAFE))
 
     @staticmethod
     def _closer(text: str, matches: list, index: int, used: set[int]) -> int | None:
@@ -231,7 +232,7 @@ class ControlCharacter(Rule):
             glued = _between_letters(text, start, end)
             message = f"Control character ({_names(match.group())}); delete it"
             yield self.finding(doc, start, end, message, self.fix(
-                "Delete it", [self.edit(doc, start, end, "")],
+                f"Delete the control character ({_names(match.group())})", [self.edit(doc, start, end, "")],
                 Applicability.UNSAFE if glued else Applicability.SAFE))
         for match in UNRENDERABLE.finditer(text):
             start, end = match.span()

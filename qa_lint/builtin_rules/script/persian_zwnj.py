@@ -345,7 +345,8 @@ class MisplacedZwnj(Rule):
             what = "Doubled zero-width non-joiner" if between_letters else "Zero-width non-joiner next to a space or punctuation"
             message = f"{what}; {'keep one' if keep else 'delete it'}"
             yield self.finding(doc, start, end, message, self.fix(
-                "Keep one" if keep else "Delete it", [self.edit(doc, start, end, keep)]))
+                "Keep one zero-width non-joiner" if keep else "Delete the zero-width non-joiner",
+                [self.edit(doc, start, end, keep)]))
 
 
 RULES = (PersianMissingZwnj(), MisplacedZwnj())
