@@ -99,11 +99,26 @@ def learn(groups: list[ArticleGroup]) -> list[Person]:
             script = document_script(doc)
             if script == "Latin":
                 continue
+            linked: dict[tuple[str, ...], Person] = {}
             for key, mentions in rendering_mentions(doc, list(anchors.values()), script).items():
                 person = people[by_key[key]]
                 for form, count in Counter(m.text for m in mentions).items():
                     person.add(_lang(doc), form, doc.path, count)
+                    linked.setdefault(tuple(form.split()), person)
+            if linked and is_cased(script):
+                _add_other_cases(doc, linked)
     return sorted(people.values(), key=lambda p: (-p.mentions, p.key))
+
+
+def _add_other_cases(doc: Document, linked: dict[tuple[str, ...], Person]) -> None:
+    """Mentions of `doc` that are a linked name in another case, whose phonetic key the ending
+    changed ("Дональдом Трампом" beside "Дональд Трамп"), counted for that person."""
+    lang = _lang(doc)
+    counts = Counter(m.tokens for m in cased_mentions(doc) if m.tokens not in linked)
+    for tokens, count in counts.items():
+        person = next((p for form, p in linked.items() if inflected_form(form, tokens, lang)), None)
+        if person is not None:
+            person.add(lang, " ".join(tokens), doc.path, count)
 
 
 def _lang(doc: Document) -> str:
