@@ -232,12 +232,13 @@ def test_empty_spans_are_points_and_spans_over_lines_mark_each_line():
     assert line_html("abc", 2, _spans(past_end)).startswith("abc<mark")
 
 
-def test_invisible_characters_of_a_span_are_named_and_bidi_controls_always():
+def test_invisible_characters_of_a_span_are_named_and_reordering_controls_always():
     stray = line_html("خیمه\u200c شب", 1, _spans(_finding((1, 5), (1, 6))))
     assert ">ZWNJ</span></mark>" in stray
     word = line_html("می\u200cکند", 1, _spans(_finding((1, 1), (1, 6))))
     assert "ZWNJ" not in word and "\u200c" in word  # correct Persian inside a longer span is shown as written
-    assert ">RLO</span>" in line_html("a\u202eb", 1, [])
+    assert ">RLO</span>" in line_html("a\u202eb", 1, [])  # an override would reorder the page
+    assert line_html("(\u200fسلام)", 1, []) == "(\u200fسلام)"  # a direction mark is the writer's: as written
 
 
 def test_the_wheel_ships_the_page_assets(tmp_path):

@@ -8,17 +8,19 @@ from html import escape
 
 from ...model import Finding, Position
 
-# Characters that reorder or hide text: always shown by name, marked or not.
-_BIDI = {
-    "\u200e": "LRM", "\u200f": "RLM", "\u061c": "ALM", "\u202a": "LRE", "\u202b": "RLE", "\u202c": "PDF",
-    "\u202d": "LRO", "\u202e": "RLO", "\u2066": "LRI", "\u2067": "RLI", "\u2068": "FSI", "\u2069": "PDI",
+# Embeddings, overrides and isolates reorder the text around them: always shown by name. Direction
+# marks (LRM, RLM, ALM) only steer neighbouring punctuation, as writers mean them to: shown as written.
+_REORDERING = {
+    "\u202a": "LRE", "\u202b": "RLE", "\u202c": "PDF", "\u202d": "LRO", "\u202e": "RLO",
+    "\u2066": "LRI", "\u2067": "RLI", "\u2068": "FSI", "\u2069": "PDI",
 }
+_BIDI = {**_REORDERING, "\u200e": "LRM", "\u200f": "RLM", "\u061c": "ALM"}
 _NAMES = {
     **_BIDI, "\u00a0": "NBSP", "\u202f": "NNBSP", "\u2009": "THSP", "\u200b": "ZWSP", "\u200c": "ZWNJ",
     "\u200d": "ZWJ", "\u2060": "WJ", "\ufeff": "BOM", "\u00ad": "SHY", "\t": "TAB", "\n": "↵", " ": "␣",
 }
-# What `text_html` shows by name: C0 controls but tab, DEL and C1 controls, bidirectional controls.
-_SHOWN = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f" + "".join(_BIDI) + "]")
+# What `text_html` shows by name: C0 controls but tab, DEL and C1 controls, reordering bidi controls.
+_SHOWN = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f" + "".join(_REORDERING) + "]")
 _SHORT_CONTEXT = 24  # code points of unchanged text shown on each side of a fix
 
 
@@ -33,7 +35,7 @@ def _hidden(char: str) -> bool:
 
 
 def text_html(text: str) -> str:
-    """Text as written; only controls and bidirectional controls shown by name (they would reorder the page)."""
+    """Text as written; only controls and reordering bidi controls shown by name (they would reorder the page)."""
     if not _SHOWN.search(text):
         return escape(text, quote=False)
     return "".join(_token(c) if _SHOWN.match(c) else escape(c, quote=False) for c in text)
