@@ -63,7 +63,9 @@ def test_full_format_quotes_a_window_around_the_span(tmp_path):
     quoted = next(line for line in result.stdout.splitlines() if line.startswith("1 | "))
     carets = next(line for line in result.stdout.splitlines() if "^" in line)
     assert quoted.startswith("1 | …") and quoted.endswith("…")
-    assert 80 < len(quoted) < 100  # about 40 characters each side of the span
+    assert 70 < len(quoted) < 100  # about 40 characters each side of the span
+    words = set(LONG.split())
+    assert quoted[5:].split(" ")[0] in words and quoted[:-1].split(" ")[-1] in words  # cut between words
     assert quoted[carets.index("^") : carets.index("^") + 2] == " ,"
     narrow = run_cli("check", "--select", "T001", ".", cwd=tmp_path, env={"COLUMNS": "50"})
     lines = [line for line in narrow.stdout.splitlines() if line.startswith(("1 | ", "  | "))]

@@ -148,6 +148,18 @@ def _take(text: str, columns: int, from_end: bool) -> tuple[str, bool]:
     return (text[index:], True) if from_end else (text[:index], True)
 
 
+def _from_word(text: str, slack: int = 12) -> str:
+    """`text` cut at its start: from the first whole word, when one starts near the cut."""
+    space = text.find(" ", 0, slack)
+    return text[space + 1 :] if space >= 0 else text
+
+
+def _to_word(text: str, slack: int = 12) -> str:
+    """`text` cut at its end: up to the last whole word, when one ends near the cut."""
+    space = text.rfind(" ", max(0, len(text) - slack))
+    return text[:space] if space > 0 else text
+
+
 class FullFormat(Format):
     name = "full"
     description = "each finding with a window of its line, the span marked, and its fix (default)"
@@ -184,9 +196,9 @@ class FullFormat(Format):
         # Only a few times the context is looked at: a 5 MB line quoted per finding stays linear.
         near = 4 * context + 8
         shown_before, cut = _take(_as_written(before[-near:]), context, from_end=True)
-        shown_before = ("…" if cut else "") + shown_before
+        shown_before = "…" + _from_word(shown_before) if cut else shown_before
         shown_after, cut = _take(_as_written(after[:near]), context, from_end=False)
-        shown_after += "…" if cut else ""
+        shown_after = _to_word(shown_after) + "…" if cut else shown_after
         pad = _text_width(shown_before)
         carets = max(1, _text_width(shown_span))
         mark = _paint("^" * carets, _COLORS[finding.severity], self.color)
