@@ -252,3 +252,16 @@ def test_endings_of_the_language_are_not_near_variants_but_other_final_letters_a
     assert near_kind(("Ryder", "Cup"), ("Ryder", "Cups"), "Latin", "en") is None
     assert near_kind(("Reza", "Bigdeli"), ("Reza", "Bigdelin"), "Latin", "en").startswith("a final letter")
     assert near_kind(("Северной", "Корее"), ("Северной", "Кореей"), "Cyrillic", "ru") is None
+
+
+def test_archive_pass_follows_the_glossary_over_the_majority(tmp_path):
+    for name in ("a", "b", "c"):
+        write(tmp_path / "fr" / f"{name}.txt", f"Article {name}. Kim Jong Un a parlé.\n")
+    write(tmp_path / "fr" / "d.txt", "Article d. Kim Jong-un a parlé.\n")
+    write(tmp_path / "names.toml", '[[name]]\nid = "kju"\nfr = "Kim Jong-un"\n')
+    write(tmp_path / "qa-lint.toml", '[rule-options.N004]\nglossary-file = "names.toml"\n')
+    result = run_cli("check", "--format", "json", "--select", "N003", ".", cwd=tmp_path)
+    found = findings(result)
+    assert sorted(f["path"] for f in found) == ["fr/a.txt", "fr/b.txt", "fr/c.txt"]
+    assert all("in 1 other article in fr (fr/d.txt)" in f["message"] for f in found)
+    assert all("the names glossary approves “Kim Jong-un”" in f["message"] for f in found)

@@ -9,6 +9,7 @@ from typing import Iterator
 from ..document import Document
 from ..languages import primary
 from ..model import Category, Finding, Position, Severity, pickled_by_fields
+from ..names.glossary import approved_forms, closest_approved
 from ..names.mentions import cased_mentions, document_script, is_cased
 from ..names.variants import DOUBLED, SILENT, signature, variant_kind
 from ..rule import Example, Rule, RunItem, Scope
@@ -25,6 +26,7 @@ class FormSeen:
     start: Position
     end: Position
     line_text: str
+    approved: str = ""  # the names glossary's form of this name in the document's language, if any
 
 
 class NameArchiveVariant(Rule):
@@ -35,7 +37,9 @@ class NameArchiveVariant(Rule):
     dominant form and how many articles use it.
 
     Names are read where capital letters mark them (Latin, Cyrillic, Greek
-    scripts). An article that uses both forms is left to N001.
+    scripts). An article that uses both forms is left to N001. With a names
+    glossary (N004's `glossary-file`), its approved form is the one to follow,
+    however few articles use it.
 
     ## Why is this bad?
     An archive that spells a person two ways splits them in two for search,
@@ -58,10 +62,14 @@ class NameArchiveVariant(Rule):
         for mention in cased_mentions(doc):
             first = seen.setdefault(mention.tokens, [mention, 0])
             first[1] += 1
+        approved = approved_forms(doc)
+        lang = primary(doc.lang)
         forms = []
         for tokens, (mention, count) in seen.items():
+            match = closest_approved(tokens, approved, script, lang) if approved else None
             forms.append(FormSeen(tokens, mention.text, count, doc.position(mention.start),
-                                  doc.position(mention.end), doc.line_at(mention.start).text))
+                                  doc.position(mention.end), doc.line_at(mention.start).text,
+                                  " ".join(match[1]) if match else ""))
         return script, forms
 
     def reduce(self, items: list[RunItem]) -> Iterator[Finding]:
@@ -84,15 +92,22 @@ class NameArchiveVariant(Rule):
             if len(forms) < 2:
                 continue
             ranked = sorted(forms, key=lambda f: (-len(documents_of[f]), f))
+            glossary = {form.approved for f in forms for _, form in documents_of[f].values() if form.approved}
+            approved = tuple(glossary.pop().split()) if len(glossary) == 1 else None
+            if approved is not None:
+                if approved not in documents_of:
+                    continue  # no article uses the approved form: N004 reports every other one
+                ranked.remove(approved)
+                ranked.insert(0, approved)  # the glossary wins over the archive's majority
             dominant = ranked[0]
             dominant_docs = documents_of[dominant]
-            if len(dominant_docs) < 2:
+            if len(dominant_docs) < 2 and approved is None:
                 continue
             for other in ranked[1:]:
                 kind = variant_kind(dominant, other, script)
                 if not kind or (script != "Latin" and kind.startswith((DOUBLED, SILENT))):
                     continue
-                if len(documents_of[other]) >= len(dominant_docs):
+                if len(documents_of[other]) >= len(dominant_docs) and approved is None:
                     continue
                 for path, (item, form) in sorted(documents_of[other].items()):
                     if path in dominant_docs:
@@ -103,8 +118,10 @@ class NameArchiveVariant(Rule):
                     message = (
                         f"“{form.text}” ({times} in this article) is written "
                         f"“{dominant_docs[next(iter(dominant_docs))][1].text}” in {len(dominant_docs)} other "
-                        f"articles in {lang or 'this language'} ({examples}{more}); the forms differ in {kind}"
+                        f"article{'s' if len(dominant_docs) != 1 else ''} in {lang or 'this language'} ({examples}{more}); the forms differ in {kind}"
                     )
+                    if approved is not None:
+                        message += f"; the names glossary approves “{' '.join(approved)}”"
                     yield self.finding_at(item, form.start, form.end, message, form.line_text)
 
 
