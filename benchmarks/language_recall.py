@@ -21,6 +21,9 @@ configurations are run, each on its own planted copy:
 * ``--source-language en``, twice: one English sentence of an article planted
   into two of its Persian, Arabic, Russian, French and Spanish translations
   (machine translation fails the same way in several languages): L001 in both.
+* ``--source-language en``, words: two or three small words of the article's
+  Vietnamese translation left inside a line of its Japanese, Chinese, Korean,
+  Russian, Arabic or Persian one: L005 foreign-word expected.
 
 A plant counts as detected when the expected rule reports on its line. Per
 configuration, planted language and target language it prints planted,
@@ -38,6 +41,7 @@ How to run it (from the repository root)
 from __future__ import annotations
 
 import random
+import re
 import shutil
 import sys
 import tempfile
@@ -131,6 +135,37 @@ def plant_repeated(corpus: Path, root: Path, articles: int, rng: random.Random) 
     return plants
 
 
+WORDS_INTO = ("jpn", "zho-CN", "kor", "rus", "arb", "fas")
+_VIETNAMESE_ONLY = re.compile("[ơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
+
+
+def plant_words(corpus: Path, root: Path, per_language: int, rng: random.Random) -> list[Plant]:
+    """Copy the corpus to `root` and leave two or three small words of the article's Vietnamese
+    translation inside a line of its Japanese, Chinese, Korean, Russian, Arabic or Persian one."""
+    shutil.copytree(corpus, root)
+    plants: list[Plant] = []
+    for target in WORDS_INTO:
+        names = sorted(p.name for p in (corpus / target).glob("*.txt") if (corpus / "vie" / p.name).is_file())
+        rng.shuffle(names)
+        for name in names[:per_language]:
+            donor = " ".join(read_lines(corpus / "vie" / name)).split()
+            size = rng.choice((2, 3))
+            spans = [donor[i:i + size] for i in range(len(donor) - size)
+                     if all(w.isalpha() and w.islower() for w in donor[i:i + size])
+                     and any(_VIETNAMESE_ONLY.search(w) for w in donor[i:i + size])]
+            file = root / target / name
+            lines = read_lines(file)
+            where = rng.randrange(len(lines))
+            if not spans or not lines[where].strip():
+                continue
+            text = lines[where]
+            cut = rng.randrange(len(text) // 4, 3 * len(text) // 4 + 1)
+            lines[where] = text[:cut] + " " + " ".join(rng.choice(spans)) + " " + text[cut:]
+            write_lines(file, lines)
+            plants.append(Plant(f"{target}/{name}", where + 1, target, "vie", "words", "L005"))
+    return plants
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = benchmark_parser(__doc__)
     parser.add_argument("--seed", type=int, default=20240611)
@@ -147,9 +182,12 @@ def main(argv: list[str] | None = None) -> int:
     workdir = Path(tempfile.mkdtemp(prefix="qa-lint-language-"))
     failed = False
     try:
-        for source, plans in [*configs.items(), ("en, twice", None)]:
+        for source, plans in [*configs.items(), ("en, twice", None), ("en, words", None)]:
             root = workdir / f"source-{source.replace(', ', '-')}"
-            if plans is None:
+            if source == "en, words":
+                plants = plant_words(corpus, root, args.per_language, rng)
+                source = "en"
+            elif plans is None:
                 plants = plant_repeated(corpus, root, 4 * args.per_language, rng)
                 source = "en"
             else:
@@ -159,7 +197,8 @@ def main(argv: list[str] | None = None) -> int:
             for f in findings:
                 found[(f["path"], f["line"])].add(f["code"])
             planted_lines = {(p.path, p.line) for p in plants}
-            twice = " (one English sentence in two translations of an article)" if plans is None else ""
+            twice = "" if plans else " (Vietnamese words in other scripts)" if plants and plants[0].kind == "words" \
+                else " (one English sentence in two translations of an article)"
             print(f"\n--source-language {source}{twice}: {len(plants)} plants")
             header = f"{'planted':<8} {'into':<8} {'rule':<5} {'kind':<6} {'planted':>7} {'found':>6} {'recall':>7}"
             print(header + "\n" + "-" * len(header))

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
+from qa_lint.builtin_rules.language import RULES as LANGUAGE_RULES
 from qa_lint.builtin_rules.language.rules import RULES, languages_in_play
 from qa_lint.document import Document
 from qa_lint.groups import build_groups
 
-from conftest import write
+from conftest import run_cli, write
 
 BY_CODE = {rule.code: rule for rule in RULES}
 FRENCH = (
@@ -161,3 +163,17 @@ def test_only_english_clitics_are_dropped_from_words():
 
     found = [w.text for w in words("Il l'a dit jusqu'à hier, n'y pense pas; it's what I'm saying", frozenset(), frozenset())]
     assert {"a", "à", "y"} <= set(found) and "s" not in found and "m" not in found
+
+
+def test_a_vietnamese_word_left_in_a_japanese_file_is_reported_by_the_command_line(tmp_path):
+    write(tmp_path / "ja" / "a.txt", "副首相 Chínhphủ、大臣 ブイ・タン・ソン。\nファム・ミン・チン首相 (Phạm Minh Chính) が述べた。\n")
+    result = run_cli("check", "--format", "json", "--select", "L005", ".", cwd=tmp_path)
+    found = json.loads(result.stdout)
+    assert result.code == 1 and [(f["line"], f["code"]) for f in found] == [(1, "L005")]
+    assert "Vietnamese" in found[0]["message"] and "Chínhphủ" in found[0]["message"]
+
+
+def test_vietnamese_names_in_a_latin_script_article_are_left_alone():
+    rule = next(r for r in LANGUAGE_RULES if r.code == "L005")
+    doc = Document("en/a.txt", Path("en/a.txt"), "President Nguyễn Phú Trọng met the ambassadors in Hà Nội.\n", "en")
+    assert not list(rule.check(doc))

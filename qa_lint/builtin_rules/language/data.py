@@ -15,6 +15,7 @@ class LanguageData:
     name: str
     scripts: frozenset[str]
     stopwords: frozenset[str]
+    own_letters: str = ""  # letters that say the language by themselves (Vietnamese ơ ư ạ ...)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +59,8 @@ def load() -> FamilyData:
     with open(builtin_pack_dir() / "language" / "_languages.toml", "rb") as handle:
         raw = tomllib.load(handle)
     languages = {
-        code: LanguageData(code, table["name"], frozenset(table["scripts"]), frozenset(w.lower() for w in table["stopwords"]))
+        code: LanguageData(code, table["name"], frozenset(table["scripts"]),
+                           frozenset(w.lower() for w in table["stopwords"]), table.get("own-letters", ""))
         for code, table in raw["languages"].items()
     }
     thresholds = Thresholds(**{key.replace("-", "_"): value for key, value in raw["thresholds"].items()})
