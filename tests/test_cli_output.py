@@ -177,6 +177,8 @@ def test_rules_columns_align_and_summaries_wrap_at_words(columns):
     for column in ("name", "category", "severity", "fix"):
         start = header.index(column)
         assert all(row[start - 2 : start] == "  " and row[start] != " " for row in rows), column
+    described = {r["code"]: r for r in run_cli("rules", "--format", "json").json()}
+    assert described["B008"]["fix_applicability"] == "unsafe" and described["L001"]["fix_applicability"] is None
     safety = {row.split()[0]: row.split()[4] for row in rows}
     assert safety["B001"] == "safe" and safety["B008"] == "unsafe" and safety["T004"] == "depends"
     assert safety["N005"] == "unsafe" and safety["L001"] == "-"
