@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import unicodedata
 from typing import TextIO
 
@@ -130,6 +129,8 @@ def _terminal_columns(stream: TextIO) -> int | None:
         return int(os.environ["COLUMNS"])
     isatty = getattr(stream, "isatty", None)
     if isatty is not None and isatty():
+        import shutil
+
         return shutil.get_terminal_size().columns
     return None
 
