@@ -43,7 +43,9 @@ def explain_rule(rule: Rule) -> str:
         for finding in run_example(rule, example):
             out.append(f"  {finding.start.line}:{finding.start.column}: {finding.code} {finding.message}")
         if rule.fixable:
-            out += ["", "Corrected:", _block(example.fixed if example.fixed is not None else fixed_text(rule, example))]
+            corrected = {"safe": "Corrected by --fix:", "unsafe": "Corrected with --unsafe-fixes:"}.get(
+                rule.fix_applicability, "Corrected (with --unsafe-fixes where a fix is unsafe):")
+            out += ["", corrected, _block(example.fixed if example.fixed is not None else fixed_text(rule, example))]
         out.append("")
     if quiet:
         out += ["Not reported:", _block(quiet[0].text), ""]

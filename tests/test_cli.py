@@ -126,7 +126,7 @@ def test_rules_lists_builtins_and_configured_packs():
 def test_explain_shows_docs_example_and_correction():
     text = run_cli("explain", "B001").stdout
     assert text.startswith("B001 comment-counter")
-    for part in ("## What it does", "## Why is this bad?", "## Example", "Comment (0)", "Corrected:", "Not reported:"):
+    for part in ("## What it does", "## Why is this bad?", "## Example", "Comment (0)", "Corrected by --fix:", "Not reported:"):
         assert part in text
     assert run_cli("explain", "blank-line-run").stdout.startswith("B007 blank-line-run")
     unknown = run_cli("explain", "Q123")
