@@ -10,7 +10,8 @@ converters and scrapers damage text:
 * S001 a Latin name glued to an Arabic, Persian, Hindi or Russian word;
 * S002 one letter of a word swapped for its Cyrillic (or, in Russian, Latin) lookalike;
   a whole small word retyped in the other alphabet ("ѕһе", "ero" for его); a
-  Russian sentence-initial "В"/"С" typed in Latin; Greek "Ι" for a small "l";
+  Russian sentence-initial "В"/"С" typed in Latin; a Russian "а" after a comma
+  typed in Latin; Greek "Ι" for a small "l";
 * S003 Arabic ي/ك in a Persian word, Persian ی/ک in an Arabic word;
 * S004 a number with one digit from another system; S005 a number in a
   system the language does not write (Arabic-Indic in Persian or French, ...);
@@ -134,6 +135,12 @@ def sentence_initial_capital(line: str, rng: random.Random) -> str | None:
     """Russian "В"/"С" starting a sentence typed as Latin "B"/"C"."""
     spot = pick(words(line, r"(?:^|(?<=[.!?] ))[ВС](?= [а-яё])"), rng)
     return replace_span(line, spot, {"В": "B", "С": "C"}[spot.group()]) if spot else None
+
+
+def lone_letter_after_comma(line: str, rng: random.Random) -> str | None:
+    """A Russian one-letter word after a comma (", а потом", ", и", ", с") typed in Latin."""
+    spot = pick(words(line, r"(?<=, )[асу](?= [а-яё])"), rng)
+    return replace_span(line, spot, {"а": "a", "с": "c", "у": "y"}[spot.group()]) if spot else None
 
 
 def iota_for_l(line: str, rng: random.Random) -> str | None:
@@ -273,6 +280,7 @@ PLANTS: list[tuple[str, str, Planter]] = [
     ("S002", "rus", lookalike_in_cyrillic),
     *[("S002", lang, whole_word(TO_CYRILLIC, "a-z")) for lang in ("eng", "fra", "spa")],
     ("S002", "rus", whole_word(TO_LATIN, "а-яё")), ("S002", "rus", sentence_initial_capital),
+    ("S002", "rus", lone_letter_after_comma),
     *[("S002", lang, iota_for_l) for lang in ("eng", "deu")],
     ("S003", "fas", swap_letter("ی", "ي", False)), ("S003", "fas", swap_letter("ک", "ك", False)),
     ("S003", "arb", swap_letter("ي", "ی", True)), ("S003", "arb", swap_letter("ك", "ک", False)),

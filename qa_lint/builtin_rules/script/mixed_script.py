@@ -268,6 +268,7 @@ class LookalikeLetter(Rule):
         Example("Он приехал в Москвy вчера.\n", lang="ru", fixed="Он приехал в Москву вчера.\n"),
         Example("Il а dit non.\n", lang="fr", fixed="Il a dit non.\n"),
         Example("Он пришёл c другом.\n", lang="ru", fixed="Он пришёл с другом.\n"),
+        Example("Он пришёл, a потом ушёл.\n", lang="ru", fixed="Он пришёл, а потом ушёл.\n"),
         Example("I think ѕһе'll come back soon.\n", lang="en", fixed="I think she'll come back soon.\n"),
         Example("Я видел ero вчера в городе.\n", lang="ru", fixed="Я видел его вчера в городе.\n"),
         Example("Город вырос. B этом году всё иначе.\n", lang="ru", fixed="Город вырос. В этом году всё иначе.\n"),
@@ -444,9 +445,15 @@ def _in_script(word: str, script: str) -> bool:
     return resolved is not None and script in resolved
 
 
+_CLAUSE_MARKS = regex.compile(r"[\s,;:—–]*\s[\s,;:—–]*|[\s,;:—–]*")
+
+
 def _plain_gap(text: str, a: int, b: int, c: int, d: int) -> bool:
-    """Only spaces around the letter: a quoted letter (« а ») is being talked about."""
-    return text[a:b].isspace() and text[d:c].isspace()
+    """Spaces and clause marks around the letter (", a потом", "а, dit-il"), with a space on
+    at least one side; a quoted or bracketed letter (« а ») is being talked about."""
+    before, after = text[a:b], text[d:c]
+    return bool(_CLAUSE_MARKS.fullmatch(before) and _CLAUSE_MARKS.fullmatch(after)) and (
+        before.endswith(" ") and (after.startswith(" ") or after[:1] in ",;:"))
 
 
 RULES = (MixedScriptWord(), LookalikeLetter())
