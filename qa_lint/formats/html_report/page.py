@@ -61,6 +61,8 @@ def render(groups: list[Group], files_checked: int, write) -> None:
     write(_filters(findings, groups))
     write(_overview(groups, findings, labels))
     write('<section id="articles"><h2>Articles</h2>\n')
+    write("<noscript><p>The articles are built by the page's own script when opened: allow it to see them "
+          "(the overview above needs none).</p></noscript>\n")
     write('<p class="tools"><button type="button" data-action="open">Open all</button> '
           '<button type="button" data-action="close">Close all</button></p>\n')
     opened = len(groups) <= OPEN_GROUPS_UP_TO
