@@ -69,7 +69,6 @@ REVIEWED = {
     "rus/abcnews.306815.txt:4:D001": "slip: 360 км for 385 miles (620 km)",
     "rus/reuters.218909.txt:10:D001": "slip: 1 м 82 см for 6-foot-6 (1.98 m)",
     "rus/newsweek.51338.txt:13:D001": "slip: 360 км for 385 miles (620 km)",
-    "rus/newsweek.51338.txt:17:D001": "slip: 7–10 см of rain for 3 to 6 inches (7.5–15 cm)",
     "spa/abcnews.306815.txt:23:D001": "slip: a 20 °F difference given as 7 degrees (11 °C)",
     "spa/abcnews.306815.txt:26:D001": "slip: 10 °F above average given as 12 degrees (5.6 °C)",
     "spa/guardian.221754.txt:3:D001": "slip: 2800 billones (2.8 × 10^15) for 2.8bn",

@@ -24,6 +24,7 @@ _NUMBER = regex.compile(
     r"(?<!\p{Nd})\p{Nd}+(?:(?:[.,٫٬،'’/]|[ \u00a0\u202f](?=\p{Nd}{3}(?!\p{Nd})))\p{Nd}+)*"
 )
 _SEPARATOR = regex.compile(r"[^\p{Nd}]")
+_DIGIT = regex.compile(r"\p{Nd}")
 # English and continental conventions: a translation may quote a figure either way.
 _READINGS = ((frozenset("."), frozenset(",")), (frozenset(","), frozenset(". \u00a0\u202f")))
 _ROMAN = regex.compile(r"(?<![\p{L}\p{Nd}])[IVXLC]{2,7}(?![\p{L}\p{Nd}])")
@@ -138,7 +139,7 @@ def _roman(text: str) -> int | None:
 def line_values(text: str, style: NumberStyle, masked: list[tuple[int, int]] = ()) -> list[Value]:
     """The figures of one line (outside the `masked` spans: links), in order."""
     values: list[Value] = []
-    if not any(ch.isdigit() for ch in text):
+    if not _DIGIT.search(text):
         return values
     previous: Value | None = None
     pieces: list = []  # (number, scale factors) of an East Asian figure being read
