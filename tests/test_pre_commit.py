@@ -135,3 +135,13 @@ def test_hook_passes_a_clean_file_and_skips_other_file_types(env, hook_repo, pro
     assert result.returncode == 0, output
     assert "Passed" in output, output
     assert "B001" not in output, output
+
+
+def test_hook_with_only_the_persian_seed_staged_reports_its_name_variant(env, hook_repo, project):
+    # pre-commit passes the staged file alone: no French translation beside it names the person.
+    seed = Path(__file__).resolve().parent.parent / "examples" / "fa" / "vufo-mofa-coordination.txt"
+    _write(project / "fa" / seed.name, seed.read_text(encoding="utf-8"))
+    result = _try_repo(env, hook_repo, project, f"fa/{seed.name}")
+    output = result.stdout + result.stderr
+    assert f"fa/{seed.name}:15:14: N006" in output, output
+    assert "فان آنه سون" in output, output
