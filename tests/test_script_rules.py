@@ -139,6 +139,8 @@ def test_persian_zwnj_analysis(word, wanted):
     ("در ساعت Û´:۰۰ به وقت", "Arabic", "fa", ("در ساعت ۴:۰۰ به وقت", True)),
     ("que, «Â\u00a0vu le", "Latin", "fr", ("que, «\u00a0vu le", False)),
     ("pra lá´´", "Latin", "pt", None),  # acute accents as quotes
+    ("dit \x84oui\x93.", "Latin", "fr", ("dit „oui“.", True)),  # C1 controls: Windows-1252 read as Latin-1
+    ("barco tur\x92stico", "Latin", "es", ("barco tur’stico", False)),  # between letters: maybe MacRoman í
     ("Er sagte „Fuß“.", "Latin", "de", None),  # German text, not mojibake
     ("à\u00a0»", "Latin", "fr", None),
     ("MISUTÂ\u00a0AJIKKO", "Latin", "ja", None),  # a capital before a no-break space may be meant
@@ -228,3 +230,9 @@ def test_a_file_without_a_chosen_digit_system_gets_no_minority_finding():
 
 def test_a_place_name_ending_in_hay_is_not_split():
     assert not findings("S011", "اجلاس سازمان همکاری شانگهای برگزار شد.\n", "fa")
+
+
+def test_a_c1_control_that_mojibake_repair_explains_is_reported_once(tmp_path):
+    write(tmp_path / "fr" / "a.txt", "Il a dit \x84oui\x93 hier.\n")
+    result = run_cli("check", "--format", "json", "--select", "S008,S009", ".", cwd=tmp_path)
+    assert [f["code"] for f in result.json()] == ["S009"]

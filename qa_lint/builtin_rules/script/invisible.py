@@ -219,7 +219,8 @@ class ControlCharacter(Rule):
     fix_applicability = "depends"
     examples = (
         Example("Le texte\x07 continue.\n", lang="fr", fixed="Le texte continue.\n"),
-        Example("Le texte\x85 continue.\n", lang="fr", fixed="Le texte continue.\n"),
+        Example("Le texte\x81 continue.\n", lang="fr", fixed="Le texte continue.\n"),
+        Example("C\x92est la vie.\n", lang="fr", fires=False),  # S009 writes “C’est”
         Example("Le\tmot, puis la fin.\n", lang="fr", fires=False),
     )
 
@@ -227,8 +228,11 @@ class ControlCharacter(Rule):
         if not _has_rare_characters(doc):
             return
         text = doc.text
+        mojibake_spans: dict[int, list[tuple[int, int]]] = {}
         for match in CONTROL.finditer(text):
             start, end = match.span()
+            if "\x80" <= match.group()[0] <= "\x9f" and _inside_mojibake(doc, start, mojibake_spans):
+                continue  # a Windows-1252 character read as Latin-1 ("C\x92est"): S009 repairs it
             glued = _between_letters(text, start, end)
             message = f"Control character ({_names(match.group())}); delete it"
             yield self.finding(doc, start, end, message, self.fix(

@@ -152,7 +152,10 @@ def repair_line(line: str, home: str | None, lang: str | None = None) -> tuple[s
         return None
     fresh = "".join(c for c in fixed if c not in line)
     # A space taken for a lost no-break-space byte, or a lone "Ã" read as "à" (its second byte lost): guesses.
-    guessed = any(line[a:b].count(" ") > content.count(" ") or (b - a == 1 and not "\x80" <= line[a] <= "\x9f")
+    # A control between two letters may stand for a letter of another code page ("tur\x92stico", MacRoman í).
+    guessed = any(line[a:b].count(" ") > content.count(" ")
+                  or (b - a == 1 and not "\x80" <= line[a] <= "\x9f")
+                  or (b - a == 1 and line[a - 1:a].isalpha() and line[b:b + 1].isalpha())
                   for a, b, content in _diff(line, fixed))
     return fixed, certain and not guessed and _plausible(fresh, home)
 
@@ -246,10 +249,14 @@ class Mojibake(Rule):
             wanted = "".join(_apply(shown, first, spans))
             if len(shown) > 40:
                 shown, wanted = shown[:39] + "…", wanted[:39] + "…"
+            shown = _CONTROL.sub(lambda m: f"<U+{ord(m.group()):04X}>", shown)
             message = f"Mojibake (UTF-8 read with a single-byte code page): “{shown}”; write “{wanted}”"
             applicability = Applicability.SAFE if certain else Applicability.UNSAFE
             yield self.finding(doc, line.start + first, line.start + last, message,
                                self.fix("Repair the encoding", edits, applicability))
+
+
+_CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # invisible in a message: named instead
 
 
 def _apply(shown: str, offset: int, spans) -> Iterator[str]:
