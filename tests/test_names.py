@@ -265,3 +265,13 @@ def test_archive_pass_follows_the_glossary_over_the_majority(tmp_path):
     assert sorted(f["path"] for f in found) == ["fr/a.txt", "fr/b.txt", "fr/c.txt"]
     assert all("in 1 other article in fr (fr/d.txt)" in f["message"] for f in found)
     assert all("the names glossary approves “Kim Jong-un”" in f["message"] for f in found)
+
+
+def test_near_variant_defers_to_the_glossary(tmp_path):
+    write(tmp_path / "names.toml", '[[name]]\nid = "dmk"\nru = "Данг Минь Кхой"\n')
+    write(tmp_path / "qa-lint.toml", '[rule-options.N004]\nglossary-file = "names.toml"\n')
+    write(tmp_path / "ru" / "a.txt", "Посол Данг Минь Кой прибыл.\nПосол Данг Минь Кой сказал.\nЗаявил посол Данг Минь Кхой.\n")
+    found = findings(run_cli("check", "--format", "json", "--select", "N006", ".", cwd=tmp_path))
+    assert [f["line"] for f in found] == [1, 2]
+    assert all(f["fix"]["edits"][0]["content"] == "Данг Минь Кхой" for f in found)
+    assert "the names glossary (dmk) approves “Данг Минь Кхой”" in found[0]["message"]
