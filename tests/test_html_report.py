@@ -352,7 +352,7 @@ def test_the_page_of_any_file_has_no_element_from_the_text(text):
     allowed = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "span", "nav",
                "fieldset", "legend", "label", "input", "small", "section", "div", "figure", "figcaption", "svg",
                "text", "rect", "table", "thead", "tbody", "tr", "th", "td", "a", "details", "summary", "template",
-               "button", "mark", "ol", "li", "b", "code", "del", "ins", "script"}
+               "button", "mark", "ol", "li", "b", "code", "del", "ins", "script", "noscript"}
     assert {t for t, _, _ in page.elements} <= allowed
     assert [t for t, _, _ in page.elements].count("script") == 1
     marks = [m for m in page.find("mark")]
