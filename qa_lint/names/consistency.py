@@ -496,7 +496,7 @@ def _near_candidates(doc: Document, common: frozenset[str], script: str | None) 
     most one, and holds a word one letter away from another word of `doc`
     (every such pair shares a form with one letter deleted).
     """
-    near = _near_words(doc)
+    near = _near_words(doc, common)
     if not near:
         return []
     lines = [index for index, texts in enumerate(line_word_texts(doc)) if not near.isdisjoint(texts)]
@@ -513,17 +513,25 @@ def _near_candidates(doc: Document, common: frozenset[str], script: str | None) 
     return ngrams_where(doc, lines, keep)
 
 
-def _near_words(doc: Document) -> frozenset[str]:
+def _near_words(doc: Document, common: frozenset[str]) -> frozenset[str]:
+    """Words of `doc` one letter away (added, dropped or replaced) from another, not both function words.
+
+    Two such words share a key: the folded word or it with one letter deleted.
+    """
+
     def build(d: Document) -> frozenset[str]:
-        by_key: dict[str, set[str]] = defaultdict(set)
+        by_key: dict[str, list[str]] = defaultdict(list)
         for word in _distinct_words(d):
             letters = fold(word)
-            if not 2 <= len(letters) <= 24:
-                continue
-            by_key[letters].add(word)
-            for i in range(len(letters)):
-                by_key[letters[:i] + letters[i + 1 :]].add(word)
-        return frozenset(w for words in by_key.values() if len(words) > 1 for w in words)
+            size = len(letters)
+            if 2 <= size <= 24:
+                for key in {letters, *[letters[:i] + letters[i + 1 :] for i in range(size)]}:
+                    by_key[key].append(word)
+        near: set[str] = set()
+        for words in by_key.values():
+            if len(words) > 1 and not common.issuperset(words):
+                near.update(words)
+        return frozenset(near)
 
     return doc.memo("names.near-words", build)
 
