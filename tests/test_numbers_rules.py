@@ -126,3 +126,19 @@ def test_misspelt_address_is_reported(tmp_path):
 def test_seeds_report_nothing_from_the_family():
     result = run_cli("check", "examples/", "--select", "numbers,D002,D004", "--format", "json")
     assert result.json() == [], result.stdout
+
+
+def test_merged_and_split_lines_are_aligned_without_failing(tmp_path):
+    """Groups whose translations have other line counts: aligned on shared figures, every rule runs."""
+    folder = group(tmp_path, {
+        "en": "Headline with 83 dead\nFirst 12 lines.\nThen 7.\nAnd 2019.\nEnd 45.\n",
+        "fr": "Titre : 83 morts\nD'abord 12 lignes. Puis 7.\nEt 2019.\nFin 54.\n",
+        "de": "Titel: 83 Tote\nZuerst 12.\nDann\n7.\nUnd 2019.\nEnde 45.\n",
+        "es": "83\n",
+    })
+    for options in (("--source-language", "en"), ()):
+        result = run_cli("check", "--select", "numbers,D002,D004", "--format", "json", *options, str(folder))
+        assert result.code in (0, 1), result.stderr
+        assert "crashed" not in result.stderr
+    result = run_cli("check", "--select", "D001", "--source-language", "en", "--format", "json", str(folder))
+    assert [(f["path"].split("/")[-2], f["line"]) for f in result.json()] == [("fr", 4)]

@@ -59,7 +59,7 @@ def _replaced(links: Correspondence, reference: Figures, translation: Figures, j
             return missing, reference.where(i)
     # As many figures on both lines, all the original's answered: one of this line's stands for
     # one of them, written wrong (4:70 for 04:00).
-    if len(lines) == 1 and len(reference.values[j]) == len(translation.values[j]):
+    if len(reference.lines) == len(translation.lines) and len(reference.values[j]) == len(translation.values[j]):
         return list(reference.values[j]), reference.where(j)
     return [], ""
 
