@@ -6,7 +6,7 @@ What it measures
   the NTREX corpus (``ntrex/<iso639-3 language>/<document>.txt``: 123 news
   articles x 14 languages, one sentence per line, professional translations).
   Those texts hold no scraped-page leftovers, so every boilerplate finding
-  (B001-B008) there is presumed a false positive. It prints, per language,
+  (B001-B013) there is presumed a false positive. It prints, per language,
   the files, lines, findings and findings per 1,000 lines, then every finding.
   The acceptance target is zero findings: the script exits with 1 if there is
   any (2 if qa-lint itself fails).

@@ -15,7 +15,7 @@ the middle, counters, tags, share widgets and source lines at the end. Most
 copies get one plant; a few (``PAGES``) get a whole scraped page's worth.
 
 It then runs ``qa-lint check --format jsonl --select boilerplate`` on the
-folder and, per rule (B001-B008) and overall, reports:
+folder and, per rule (B001-B013) and overall, reports:
 
 * planted  - lines planted for the rule (for B007, the first line of a run);
 * detected - planted lines on which the rule reported a finding;
@@ -53,11 +53,12 @@ from pathlib import Path
 
 from common import benchmark_parser, fmt, parse_args, ratio, read_lines, run_qa_lint, write_lines
 
-RULES = ("B001", "B002", "B003", "B004", "B005", "B006", "B007", "B008")
+RULES = ("B001", "B002", "B003", "B004", "B005", "B006", "B007", "B008", "B009", "B010", "B011", "B012", "B013")
 RULE_NAMES = {
     "B001": "comment-counter", "B002": "share-widget", "B003": "read-more-link", "B004": "tags-line",
     "B005": "advertisement-marker", "B006": "navigation-breadcrumb", "B007": "blank-line-run",
-    "B008": "source-url-line",
+    "B008": "source-url-line", "B009": "page-metadata", "B010": "site-header", "B011": "page-widget-text",
+    "B012": "text-after-sign-off", "B013": "comment-heading",
 }
 MIN_RECALL, MIN_PRECISION = 0.95, 1.0
 MIN_PLANTS_PER_RULE, MIN_LANGUAGES_PER_RULE = 3, 6
@@ -65,8 +66,10 @@ EXIT_OK, EXIT_BELOW_TARGET = 0, 1
 
 # Where a plant goes: "top" (before the headline), "head" (right after the
 # headline), "middle" (between two sentences of the body), "end" (after the
-# last sentence).
-TOP, HEAD, MIDDLE, END = "top", "head", "middle", "end"
+# last sentence); "glued" (run into the start of the headline, as metadata
+# stamps are) and "after" (run into the end of the last sentence, as a
+# teaser after a sign-off is).
+TOP, HEAD, MIDDLE, END, GLUED, AFTER = "top", "head", "middle", "end", "glued", "after"
 
 
 @dataclass(frozen=True)
@@ -177,6 +180,37 @@ PLANTS: list[tuple[str, Plant]] = [
     ("jpn", p("B005", MIDDLE, "広告")),
     ("kor", p("B005", MIDDLE, "광고")),
     ("hin", p("B005", MIDDLE, "विज्ञापन")),
+    # B013 comment-heading: the comment box's heading alone, with no counter.
+    ("fra", p("B013", END, "Commentaires")),
+    ("eng", p("B013", END, "Leave a comment")),
+    ("spa", p("B013", END, "Comentarios")),
+    ("rus", p("B013", END, "Комментарии")),
+    ("arb", p("B013", END, "التعليقات")),
+    ("deu", p("B013", END, "Kommentare")),
+    # B002 also: share buttons with a preposition and a brand, as people write them.
+    ("spa", p("B002", END, "Compartir en Facebook")),
+    ("deu", p("B002", END, "Auf Facebook teilen")),
+    ("rus", p("B002", END, "Поделиться в Telegram")),
+    ("arb", p("B002", END, "شارك على فيسبوك")),
+    ("fas", p("B002", END, "اشتراک‌گذاری در تلگرام")),
+    ("fas", p("B002", END, "اشتراک گذاری در فیس بوک")),
+    ("fas", p("B002", END, "اشتراکگذاری در واتساپ")),
+    ("fra", p("B002", END, "Partager sur X")),
+    ("vie", p("B002", END, "Chia sẻ lên Zalo")),
+    ("zho-CN", p("B002", END, "分享到微信")),
+    ("jpn", p("B002", END, "Facebookで共有")),
+    ("spa", p("B002", END, "Comentarios Enviar Imprimir")),
+    # B003 also: headings of other-stories widgets, and arrow-led teasers.
+    ("eng", p("B003", END, "See more")),
+    ("eng", p("B003", END, "Top stories")),
+    ("fra", p("B003", END, "Autres")),
+    ("rus", p("B003", END, "Другие новости")),
+    ("zho-CN", p("B003", END, "推荐")),
+    ("eng", p("B003", END, ">> Floods cut off three villages in the north")),
+    ("spa", p("B003", END, "Otras noticias")),
+    # B005 also: a numbered ad slot.
+    ("arb", p("B005", MIDDLE, "[إعلان 2]")),
+    ("fra", p("B005", MIDDLE, "[Publicité 1]")),
     # B006 navigation-breadcrumb: above the headline.
     ("fra", p("B006", TOP, "Accueil » Monde")),
     ("fra", p("B006", TOP, "Accueil > Monde > Asie")),
@@ -220,6 +254,48 @@ PLANTS: list[tuple[str, Plant]] = [
     ("jpn", p("B008", END, "出典：https://www.example.com/jp/news/20231")),
     ("kor", p("B008", END, "출처: https://news.example.com/article/5521")),
     ("hin", p("B008", END, "स्रोत: https://www.example.com/hi/news/8812")),
+    # B008 also: a source name before the address, an address without a scheme, a bare label.
+    ("deu", p("B008", END, "Quelle: example.de")),
+    ("vie", p("B008", END, "Nguồn Báo Mẫu: https://example.vn/thoi-su/bai-viet-4410.htm")),
+    ("fra", p("B008", END, "Source : example.fr")),
+    ("arb", p("B008", END, "مصدر")),
+    ("spa", p("B008", END, "Fuente: example.es/internacional/nota-3321")),
+    ("rus", p("B008", END, "Источник: example.ru")),
+    # B009 page-metadata: a date stamp above the headline or run into it.
+    ("eng", p("B009", GLUED, "date 2023-08-07")),
+    ("fra", p("B009", GLUED, "date 2021-03")),
+    ("spa", p("B009", TOP, "Actualizado: 23/04/2024 20:43")),
+    ("vie", p("B009", TOP, "Cập nhật: 12/05/2024 08:15")),
+    ("fra", p("B009", GLUED, "Mis à jour le 12/05/2024")),
+    ("rus", p("B009", TOP, "Опубликовано: 12.05.2024")),
+    ("arb", p("B009", TOP, "تاريخ النشر: 2024-05-12")),
+    ("zho-CN", p("B009", GLUED, "发布时间：2024-05-12 10:30")),
+    ("deu", p("B009", TOP, "Aktualisiert am 12.05.2024")),
+    ("vie", p("B009", HEAD, "Báo MẫuBáo Mẫu12/05/2024")),
+    # B010 site-header: the site's name and tagline above the headline.
+    ("vie", p("B010", TOP, "example.vn - Nền tảng tin tức Việt Nam")),
+    ("spa", p("B010", TOP, "example.com Example Noticias")),
+    ("fra", p("B010", TOP, "www.example.fr – Toute l'actualité")),
+    ("rus", p("B010", TOP, "example.ru - Новости")),
+    ("fas", p("B010", TOP, "example.ir | اخبار ایران")),
+    ("deu", p("B010", TOP, "example.de Nachrichten")),
+    # B011 page-widget-text: an editor's toolbar, a cache notice.
+    ("zho-CN", p("B011", TOP, "leftcenterrightdel")),
+    ("fra", p("B011", MIDDLE, "leftcenterright")),
+    ("deu", p("B011", MIDDLE, "bolditalicunderline")),
+    ("vie", p("B011", MIDDLE, "leftcenterrightdel")),
+    ("rus", p("B011", TOP, "centerleftrightdel")),
+    ("eng", p("B011", END, "Minister meets envoy have 310 words, post on example.com at May 2, 2021. "
+                           "This is cached page on Example.")),
+    ("spa", p("B011", END, "This is a cached copy of example.es, if you want to remove this page, write to us.")),
+    # B012 text-after-sign-off: another story's teaser run into the last sentence.
+    ("eng", p("B012", AFTER, "-VNA Vietnam, Laos sign border deal Hanoi (VNA) – The two sides agreed on Monday.")),
+    ("fra", p("B012", AFTER, "-VNA Le Vietnam et le Laos signent un accord")),
+    ("spa", p("B012", AFTER, " - VNA Vietnam y Laos firman un acuerdo fronterizo")),
+    ("rus", p("B012", AFTER, "-ВНА Вьетнам и Лаос подписали соглашение")),
+    ("deu", p("B012", AFTER, "-VNA Vietnam und Laos unterzeichnen Abkommen")),
+    ("zho-CN", p("B012", AFTER, "-VNA 越南与老挝签署边境协议")),
+    ("eng", p("B012", AFTER, " – VOV Hanoi hosts regional forum on trade")),
 ]
 
 # Whole scraped pages: several leftovers in one copy, in page order.
@@ -272,6 +348,13 @@ def assemble(article: list[str], plants: list[Plant], rng: random.Random) -> tup
     head = [pl for pl in plants if pl.where == HEAD]
     middle = [pl for pl in plants if pl.where == MIDDLE]
     end = [pl for pl in plants if pl.where == END]
+    article = list(article)
+    for plant in plants:
+        if plant.where == GLUED:
+            article[0] = plant.lines[0] + " " + article[0]
+        elif plant.where == AFTER:
+            last = article[-1].rstrip()
+            article[-1] = last + ("" if last[-1:] in ".!?。”\"»)" else ".") + plant.lines[0]
     # Distinct cut points inside the body: after the headline and the lede, before the last sentence.
     low, high = 2, len(article) - 1
     cuts = sorted(rng.sample(range(low, high), len(middle)))
@@ -283,6 +366,11 @@ def assemble(article: list[str], plants: list[Plant], rng: random.Random) -> tup
     for plant in top:
         put(plant)
     for index, line in enumerate(article):
+        glued = [pl for pl in plants if (pl.where == GLUED and index == 0) or
+                 (pl.where == AFTER and index == len(article) - 1)]
+        if glued:
+            pieces.append((line, glued[0]))
+            continue
         if index == 1:
             for plant in head:
                 put(plant)
@@ -395,7 +483,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{len(rule_findings):>8} {on_plant:>8} {fmt(precision):>9}  {'ok' if ok else 'BELOW TARGET'}")
         for i, value in enumerate((len(mine), len(detected), len(rule_findings), on_plant)):
             totals[i] += value
-    # Findings of codes outside B001-B008 (none expected) count against the overall precision.
+    # Findings of codes outside B001-B013 (none expected) count against the overall precision.
     others = [f for f in findings if f["code"] not in RULES]
     strays.extend((f, planted_at.get((f["path"], f["line"]))) for f in others)
     totals[2] += len(others)

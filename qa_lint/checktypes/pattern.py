@@ -7,12 +7,21 @@ Keys (besides the common ones):
 * `tokens` - a table of word lists per language (`en = ["Comment", "Comments"]`):
   the words of every language are used, since leftovers are often in the
   language of the site, not of the translation.
+* `sets` - more named word lists, each a table per language or a plain list,
+  used as `{name}` in patterns: `[rule.sets.brand] any = ["Facebook", "X"]`
+  lets one pattern combine share verbs, prepositions and brand names.
+  In every word list, a zero-width non-joiner or a space between two
+  Arabic-script letters matches a non-joiner, a space or nothing, and Arabic
+  and Persian yeh and kaf match each other (writers differ, the word is one).
 * `match` - `line` (default): the pattern must match a whole line, surrounding
   whitespace aside; `search`: anywhere in a line.
-* `where` - `anywhere` (default) or `tail`: only among the last `tail-lines`
-  non-blank lines of the document (attribution lines, footers).
+* `where` - `anywhere` (default), `tail`: only among the last `tail-lines`
+  non-blank lines of the document (attribution lines, footers), or `head`:
+  only among the first `head-lines` (page headers, metadata stamps).
 * `ignore-case` - default true.
-* `fix` - `delete-line` (a fix removing the line) or `none`.
+* `fix` - `delete-line` (a fix removing the line), `delete-match` (removing
+  the matched text and the spaces after it, or the line when the match is all
+  of it; for leftovers glued to text) or `none`.
 * `unsafe` - default false; true makes the fix apply only with `--unsafe-fixes`
   (a line some desks keep on purpose).
 
@@ -25,30 +34,76 @@ from typing import Iterator
 
 import regex
 
-from ..document import Document
-from ..model import Applicability, Finding
+from ..document import Document, Line
+from ..model import Applicability, Finding, Fix
 from .base import PackRule, PatternBudget, RuleData
 
 _MAX_SHOWN = 60  # characters of a match quoted in a message
+_ARABIC_LETTER = r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]"
+# A joint inside an Arabic-script word list entry: ZWNJ, space or nothing.
+_JOINT = regex.compile(rf"(?<={_ARABIC_LETTER})[\u200c ](?={_ARABIC_LETTER})")
+# Persian and Arabic forms of yeh and kaf: each word is also tried written the other way.
+_AS_PERSIAN = str.maketrans({"ي": "ی", "ك": "ک"})
+_AS_ARABIC = str.maketrans({"ی": "ي", "ک": "ك"})
+_PLACEHOLDER = regex.compile(r"\{([a-z][a-z0-9_-]*)\}")
+
+
+def _word_pattern(word: str) -> str:
+    """One word list entry as a pattern, tolerant of how Arabic-script words are joined."""
+    parts = []
+    for index, piece in enumerate(_JOINT.split(word)):
+        if index:
+            parts.append("[\u200c ]?")
+        parts.append(regex.escape(piece))
+    return "".join(parts)
+
+
+def _alternation(words: set[str]) -> str:
+    variants = set(words)
+    variants.update(w.translate(_AS_PERSIAN) for w in words)
+    variants.update(w.translate(_AS_ARABIC) for w in words)
+    # Longest first, so "Comments" is tried before "Comment".
+    return "|".join(_word_pattern(w) for w in sorted(variants, key=lambda w: (-len(w), w)))
+
+
+def expand_placeholders(source: str, sets: dict[str, list[str]]) -> str:
+    """`source` with each `{name}` of `sets` replaced by its words; a set without words matches nothing."""
+
+    def expand(found: regex.Match) -> str:
+        name = found.group(1)
+        if name not in sets:
+            return found.group()  # not a set: regex syntax such as \p{script=...}
+        return f"(?:{_alternation(set(sets[name]))})" if sets[name] else "(?!)"
+
+    return _PLACEHOLDER.sub(expand, source)
+
+
+def _word_list(data: RuleData, key: str, value: object) -> list[str]:
+    tables = value.values() if isinstance(value, dict) else [value]
+    words: list[str] = []
+    for table in tables:
+        if not isinstance(table, list) or not all(isinstance(w, str) and w for w in table):
+            raise data.fail(f"`{key}` must hold lists of non-empty strings")
+        words.extend(table)
+    return words
 
 
 class PatternCheck(PackRule):
     type_name = "pattern"
 
     def configure(self, data: RuleData) -> None:
-        tokens_table = data.take("tokens", dict, {})
-        tokens: list[str] = []
-        for lang, words in tokens_table.items():
-            if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
-                raise data.fail(f"`tokens.{lang}` must be a list of non-empty strings")
-            tokens.extend(words)
-        # Longest first, so "Comments" is tried before "Comment".
-        alternation = "|".join(regex.escape(t) for t in sorted(set(tokens), key=len, reverse=True))
+        sets = {"tokens": set(_word_list(data, "tokens", data.take("tokens", dict, {})))}
+        for name, value in data.take("sets", dict, {}).items():
+            if name == "tokens" or not _PLACEHOLDER.fullmatch("{" + name + "}"):
+                raise data.fail(f"`sets.{name}`: a set name is lower-case letters, digits, - and _, not `tokens`")
+            sets[name] = set(_word_list(data, f"sets.{name}", value))
         self.match = data.take_choice("match", ("line", "search"), "line")
-        self.where = data.take_choice("where", ("anywhere", "tail"), "anywhere")
+        self.where = data.take_choice("where", ("anywhere", "tail", "head"), "anywhere")
         self.tail_lines = data.take("tail-lines", int, 3)
+        self.head_lines = data.take("head-lines", int, 3)
         ignore_case = data.take("ignore-case", bool, True)
-        self.fixable = data.take_choice("fix", ("delete-line", "none"), "none") == "delete-line"
+        self.fix_kind = data.take_choice("fix", ("delete-line", "delete-match", "none"), "none")
+        self.fixable = self.fix_kind != "none"
         unsafe = data.take("unsafe", bool, False)
         if unsafe and not self.fixable:
             raise data.fail("`unsafe` is about a fix, and this rule has none (`fix = \"delete-line\"`)")
@@ -57,9 +112,13 @@ class PatternCheck(PackRule):
         self.flags = regex.VERSION1 | regex.UNICODE | (regex.IGNORECASE | regex.FULLCASE if ignore_case else 0)
         self.sources: list[tuple[str, str]] = []  # (as written, with {tokens} expanded)
         for source in data.take_list("patterns", str):
-            if "{tokens}" in source and not alternation:
-                raise data.fail("a pattern uses {tokens} but the rule has no `tokens`")
-            self.sources.append((source, source.replace("{tokens}", f"(?:{alternation})")))
+            for found in _PLACEHOLDER.finditer(source):
+                name = found.group(1)
+                if (name in sets or name == "tokens") and not sets.get(name):
+                    key = "tokens" if name == "tokens" else f"sets.{name}"
+                    raise data.fail(f"a pattern uses {{{name}}} but the rule has no `{key}`")
+            self.sources.append((source, expand_placeholders(source, {k: list(v) for k, v in sets.items()})))
+        self.sets = sets
         if not self.sources:
             raise data.fail("`patterns` is empty")
         self.patterns: list[regex.Pattern] | None = None
@@ -67,6 +126,14 @@ class PatternCheck(PackRule):
     def prepare(self) -> None:
         if self.patterns is not None:
             return
+        if self.match == "line":
+            # Whole-line patterns are tried together, each word list compiled once: the
+            # regex module's parser is Python, and compiling every list per use cost start-up.
+            combined = self._combined()
+            if combined is not None:
+                self.patterns = [combined]
+                self.pattern_names = [" | ".join(source for source, _ in self.sources)]
+                return
         patterns = []
         for source, expanded in self.sources:
             try:
@@ -74,12 +141,30 @@ class PatternCheck(PackRule):
             except regex.error as error:
                 raise self.fail(f"invalid pattern {source!r}: {error}") from None
         self.patterns = patterns
+        self.pattern_names = [source for source, _ in self.sources]
+
+    def _combined(self) -> regex.Pattern | None:
+        used = {name for source, _ in self.sources for name in _PLACEHOLDER.findall(source) if name in self.sets}
+        groups = {name: f"qa_{name.replace('-', '_')}" for name in used}
+        define = "".join(f"(?<{groups[name]}>{_alternation(self.sets[name])})" for name in sorted(used))
+
+        def refer(found: regex.Match) -> str:
+            name = found.group(1)
+            return f"(?&{groups[name]})" if name in groups else found.group()
+
+        body = "|".join(f"(?:{_PLACEHOLDER.sub(refer, source)})" for source, _ in self.sources)
+        try:
+            return regex.compile(f"(?(DEFINE){define})(?:{body})" if define else f"(?:{body})", self.flags)
+        except regex.error:
+            return None
 
     def check(self, doc: Document) -> Iterator[Finding]:
         self.prepare()
         lines = doc.lines
         if self.where == "tail":
             candidates = [line for line in lines if not line.is_blank][-self.tail_lines :]
+        elif self.where == "head":
+            candidates = [line for line in lines[:200] if not line.is_blank][: self.head_lines]
         else:
             candidates = lines
         budget = PatternBudget(doc, self.time_limited)
@@ -94,7 +179,7 @@ class PatternCheck(PackRule):
             for number, pattern in enumerate(self.patterns):
                 if budget.limited:
                     method = pattern.fullmatch if line_mode else pattern.search
-                    found = budget.match(method, subject, self.sources[number][0], line.number)
+                    found = budget.match(method, subject, self.pattern_names[number], line.number)
                 else:
                     found = pattern.fullmatch(subject) if line_mode else pattern.search(subject)
                 if not found:
@@ -107,6 +192,16 @@ class PatternCheck(PackRule):
                 if len(shown) > _MAX_SHOWN:
                     shown = shown[: _MAX_SHOWN - 1] + "…"
                 message = self.message.replace("{match}", shown)
-                fix = self.delete_lines_fix(doc, line.number, line.number, applicability=self.applicability) if self.fixable else None
+                fix = self._fix(doc, line, start, end, offset + len(stripped))
                 yield self.finding(doc, start, end, message, fix)
                 break
+    def _fix(self, doc: Document, line: Line, start: int, end: int, text_end: int) -> Fix | None:
+        if self.fix_kind == "none":
+            return None
+        whole = start <= line.start + len(line.text) - len(line.text.lstrip()) and end >= text_end
+        if self.fix_kind == "delete-line" or whole:
+            return self.delete_lines_fix(doc, line.number, line.number, applicability=self.applicability)
+        # Glued leftovers: remove the match and the spaces after it.
+        while end < text_end and doc.text[end] in " \t\u00a0":
+            end += 1
+        return self.fix("Delete the leftover", [self.edit(doc, start, end, "")], self.applicability)

@@ -15,6 +15,7 @@ import tomllib
 
 import regex
 
+from ...checktypes.pattern import expand_placeholders
 from ...packs import builtin_pack_dir
 from .data import load
 
@@ -35,15 +36,22 @@ def _sources() -> tuple[dict[str, list[str]], dict[str, frozenset[str]]]:
         for table in tables:
             if table.get("type") != "pattern" or table.get("match", "line") != "line":
                 continue
-            for lang, labels in table.get("tokens", {}).items():
-                labels = [label for label in labels if label.lower() not in names]  # brands belong to no language
-                if not labels:
+            word_sets = {"tokens": table.get("tokens", {}), **table.get("sets", {})}
+            for lang in table.get("tokens", {}):
+                own = {
+                    name: [w for w in value.get(lang, []) if w.lower() not in names]  # brands belong to no language
+                    for name, value in word_sets.items()
+                }
+                if not own["tokens"]:
                     continue
-                alternation = "|".join(regex.escape(t) for t in sorted(set(labels), key=len, reverse=True))
+                # Language-neutral lists (brand names) take part in the pattern but identify no language.
+                lists = {name: own[name] + list(value.get("any", [])) for name, value in word_sets.items()}
                 for source in table.get("patterns", []):
-                    if "{tokens}" in source:  # every such pattern needs a label: none is optional
-                        by_lang.setdefault(lang, []).append(source.replace("{tokens}", f"(?:{alternation})"))
-                        labels_of.setdefault(lang, set()).update(label.casefold() for label in labels)
+                    if "{tokens}" in source:  # every such pattern needs a label of the language
+                        by_lang.setdefault(lang, []).append(expand_placeholders(source, lists))
+                        labels_of.setdefault(lang, set()).update(
+                            label.casefold() for words in own.values() for label in words
+                        )
     return by_lang, {lang: frozenset(labels) for lang, labels in labels_of.items()}
 
 
