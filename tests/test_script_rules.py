@@ -236,3 +236,18 @@ def test_a_c1_control_that_mojibake_repair_explains_is_reported_once(tmp_path):
     write(tmp_path / "fr" / "a.txt", "Il a dit \x84oui\x93 hier.\n")
     result = run_cli("check", "--format", "json", "--select", "S008,S009", ".", cwd=tmp_path)
     assert [f["code"] for f in result.json()] == ["S009"]
+
+
+def test_s010_composes_long_clusters_exactly_as_nfc():
+    """Clusters past the fast path are put in canonical order first: the result must be NFC itself."""
+    import random
+    import unicodedata
+
+    from qa_lint.builtin_rules.script.normalization import compose
+
+    chooser = random.Random(10)
+    marks = [chr(c) for c in range(0x300, 0x370)] + ["\u05b0", "\u0591", "\u093c", "\u0e38", "\u0f71", "\u1dc0", "\u20d0"]
+    bases = ["a", "e", "o", "A", "\u0915", "\u05d0", "\uac00", "\u1100", "\u1161", "\u0627", "\u1e9b", "\u0344"]
+    for _ in range(3000):
+        cluster = chooser.choice(bases) + "".join(chooser.choice(marks + bases) for _ in range(chooser.randint(1, 90)))
+        assert compose(cluster) == unicodedata.normalize("NFC", cluster), ascii(cluster)
