@@ -44,6 +44,18 @@ def run_cli(*args: str, cwd: Path | str = ROOT, env: dict | None = None, stdin: 
     return Result(process.returncode, process.stdout, process.stderr)
 
 
+# Workers even for a small folder: the pool is what default `--jobs` uses on a big one.
+POOLED = {"QA_LINT_PARALLEL_MIN_BYTES": "0"}
+
+
+def run_cli_pooled_and_alone(command: str, *args: str, cwd: Path | str = ROOT, env: dict | None = None) -> Result:
+    """`run_cli` with default `--jobs` (worker processes forced) and with `--jobs 1`: the same bytes, or a failure."""
+    pooled = run_cli(command, *args, cwd=cwd, env={**(env or {}), **POOLED})
+    alone = run_cli(command, "--jobs", "1", *args, cwd=cwd, env=env)
+    assert (pooled.code, pooled.stdout, pooled.stderr) == (alone.code, alone.stdout, alone.stderr)
+    return pooled
+
+
 @pytest.fixture
 def cli():
     return run_cli

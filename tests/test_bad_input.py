@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from conftest import run_cli, write
+from conftest import run_cli, run_cli_pooled_and_alone, write
 
 
 def findings_by_path(result):
@@ -19,7 +19,7 @@ def test_each_bad_file_is_reported_and_good_files_are_still_linted(tmp_path):
     write(tmp_path / "fr" / "empty.txt", b"")
     write(tmp_path / "fr" / "blank.txt", b"  \n\n")
     write(tmp_path / "fr" / "good.txt", "Bonjour.\nComment (0)\n")
-    result = run_cli("check", "--format", "json", ".", cwd=tmp_path)
+    result = run_cli_pooled_and_alone("check", "--format", "json", ".", cwd=tmp_path)
     assert result.code == 2
     assert "Traceback" not in result.stderr
     assert "4 files could not be checked" in result.stderr
@@ -36,7 +36,7 @@ def test_each_bad_file_is_reported_and_good_files_are_still_linted(tmp_path):
 def test_crlf_and_bom_are_read_transparently(tmp_path):
     write(tmp_path / "fr" / "a.txt", b"\xef\xbb\xbfBonjour.\r\n\r\n\r\n\r\nComment (0)\r\n")
     write(tmp_path / "fa" / "b.txt", "متن\r\nنظر (0)".encode("utf-16"))  # UTF-16 with its BOM
-    result = run_cli("check", "--format", "json", ".", cwd=tmp_path)
+    result = run_cli_pooled_and_alone("check", "--format", "json", ".", cwd=tmp_path)
     assert result.code == 1, result.stderr
     got = {(f["path"], f["code"], f["line"], f["column"], f["end_line"], f["end_column"]) for f in result.json()}
     assert ("fr/a.txt", "B001", 5, 1, 5, 12) in got  # the BOM is not a column

@@ -4,6 +4,8 @@ Symbolic-link loops, links to devices, FIFOs, names that are not UTF-8,
 unreadable folders and files that vanish during the run. Single bad files
 named on the command line are covered by `test_bad_input.py`; here they sit
 inside a folder being walked, next to files that must still be linted.
+Every run is made twice, with worker processes (default `--jobs`, the pool
+forced even for these small trees) and with `--jobs 1`: the same bytes.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli, write
+from conftest import POOLED, run_cli, run_cli_pooled_and_alone, write
 from qa_lint import discovery, engine
 from qa_lint.config import SettingsResolver
 from qa_lint.engine import Linter
@@ -43,7 +45,7 @@ def hostile_tree(root: Path) -> None:
 @posix_only
 def test_hostile_tree_is_linted_around_its_traps(tmp_path):
     hostile_tree(tmp_path)
-    result = run_cli("check", "--format", "concise", "--select", "B001,F", ".", cwd=tmp_path)
+    result = run_cli_pooled_and_alone("check", "--format", "concise", "--select", "B001,F", ".", cwd=tmp_path)
     assert result.code == 2, result.stderr
     assert "Traceback" not in result.stderr
     lines = result.stdout.splitlines()
@@ -64,7 +66,7 @@ def test_hostile_tree_is_linted_around_its_traps(tmp_path):
 @pytest.mark.parametrize("output_format", ["json", "sarif", "junit", "gitlab", "rdjson", "github", "full"])
 def test_every_format_survives_the_hostile_tree(tmp_path, output_format):
     hostile_tree(tmp_path)
-    result = run_cli("check", "--format", output_format, ".", cwd=tmp_path)
+    result = run_cli_pooled_and_alone("check", "--format", output_format, ".", cwd=tmp_path)
     assert result.code == 2 and "Traceback" not in result.stderr, result.stderr
     if output_format in ("json", "sarif", "gitlab", "rdjson"):
         text = json.dumps(json.loads(result.stdout), ensure_ascii=False)
@@ -76,9 +78,13 @@ def test_every_format_survives_the_hostile_tree(tmp_path, output_format):
 
 
 @posix_only
-def test_fix_in_a_hostile_tree_fixes_the_good_files(tmp_path):
+@pytest.mark.parametrize("jobs", ["default", "1"])
+def test_fix_in_a_hostile_tree_fixes_the_good_files(tmp_path, jobs):
     hostile_tree(tmp_path)
-    result = run_cli("check", "--fix", "--select", "B001,F", ".", cwd=tmp_path)
+    if jobs == "default":
+        result = run_cli("check", "--fix", "--select", "B001,F", ".", cwd=tmp_path, env=POOLED)
+    else:
+        result = run_cli("check", "--jobs", "1", "--fix", "--select", "B001,F", ".", cwd=tmp_path)
     assert result.code == 2 and "Traceback" not in result.stderr, result.stderr
     assert (tmp_path / "fr" / "good.txt").read_text(encoding="utf-8") == "Bonjour.\n"
     assert Path(os.fsdecode(bytes(tmp_path / "fr") + b"/caf\xe9.txt")).read_bytes() == b""
@@ -89,7 +95,7 @@ def test_named_path_through_a_folder_loop(tmp_path):
     (tmp_path / "a").symlink_to("b", target_is_directory=True)
     (tmp_path / "b").symlink_to("a", target_is_directory=True)
     write(tmp_path / "fr" / "good.txt", "Comment (0)\n")
-    result = run_cli("check", "--format", "concise", "--select", "B001,F", "a", "a/x.txt", "fr", cwd=tmp_path)
+    result = run_cli_pooled_and_alone("check", "--format", "concise", "--select", "B001,F", "a", "a/x.txt", "fr", cwd=tmp_path)
     assert result.code == 2 and "Traceback" not in result.stderr, result.stderr
     assert "a:1:1: F001 [error] cannot read the file: Too many levels of symbolic links" in result.stdout
     assert "a/x.txt:1:1: F001 [error] no such file or folder" in result.stdout
@@ -99,12 +105,20 @@ def test_named_path_through_a_folder_loop(tmp_path):
 # -- in process: what a root-run CI cannot set up on disk, and races -------------------
 
 
-def lint(root: Path, monkeypatch):
+@pytest.fixture(params=[1, 2], ids=["jobs-1", "workers"])
+def jobs(request, monkeypatch) -> int:
+    if request.param > 1:
+        monkeypatch.setattr(engine, "PARALLEL_MIN_BYTES", 0)  # the pool even for a small tree
+    return request.param
+
+
+def lint(root: Path, monkeypatch, jobs: int):
     monkeypatch.chdir(root)
-    return Linter(Registry(load_entry_points=False), SettingsResolver({"select": ("B001", "F")}), root).lint_paths(["."])
+    settings = SettingsResolver({"select": ("B001", "F")})
+    return Linter(Registry(load_entry_points=False), settings, root, jobs=jobs).lint_paths(["."])
 
 
-def test_unreadable_folder_is_reported_and_the_rest_is_linted(tmp_path, monkeypatch):
+def test_unreadable_folder_is_reported_and_the_rest_is_linted(tmp_path, monkeypatch, jobs):
     write(tmp_path / "fr" / "good.txt", "Comment (0)\n")
     write(tmp_path / "secret" / "hidden.txt", "Comment (0)\n")
     real_scandir = os.scandir
@@ -115,7 +129,7 @@ def test_unreadable_folder_is_reported_and_the_rest_is_linted(tmp_path, monkeypa
         return real_scandir(path)
 
     monkeypatch.setattr(os, "scandir", scandir)
-    report = lint(tmp_path, monkeypatch)
+    report = lint(tmp_path, monkeypatch, jobs)
     got = [(f.path, f.code, f.message) for f in report.findings]
     assert got == [
         ("fr/good.txt", "B001", got[0][2]),
@@ -130,7 +144,7 @@ def test_unreadable_folder_for_real(tmp_path):
     write(tmp_path / "secret" / "hidden.txt", "Comment (0)\n")
     (tmp_path / "secret").chmod(0)
     try:
-        result = run_cli("check", "--format", "concise", ".", cwd=tmp_path)
+        result = run_cli_pooled_and_alone("check", "--format", "concise", ".", cwd=tmp_path)
     finally:
         (tmp_path / "secret").chmod(0o755)
     assert result.code == 2
@@ -138,7 +152,7 @@ def test_unreadable_folder_for_real(tmp_path):
     assert "fr/good.txt:1:1: B001" in result.stdout
 
 
-def test_file_vanishing_between_discovery_and_reading(tmp_path, monkeypatch):
+def test_file_vanishing_between_discovery_and_reading(tmp_path, monkeypatch, jobs):
     write(tmp_path / "fr" / "a.txt", "Comment (0)\n")
     write(tmp_path / "fr" / "b.txt", "Comment (0)\n")
     real_discover = engine.discover
@@ -149,7 +163,7 @@ def test_file_vanishing_between_discovery_and_reading(tmp_path, monkeypatch):
         return found
 
     monkeypatch.setattr(engine, "discover", discover_then_delete)
-    report = lint(tmp_path, monkeypatch)
+    report = lint(tmp_path, monkeypatch, jobs)
     assert [(f.path, f.code, f.message) for f in report.findings][0] == (
         "fr/a.txt", "F001", "cannot read the file: No such file or directory",
     )
@@ -157,7 +171,7 @@ def test_file_vanishing_between_discovery_and_reading(tmp_path, monkeypatch):
     assert report.input_errors == 1
 
 
-def test_folder_vanishing_during_the_walk_is_reported(tmp_path, monkeypatch):
+def test_folder_vanishing_during_the_walk_is_reported(tmp_path, monkeypatch, jobs):
     write(tmp_path / "fr" / "a.txt", "Comment (0)\n")
     write(tmp_path / "gone" / "b.txt", "Comment (0)\n")
     real_scandir = os.scandir
@@ -168,7 +182,7 @@ def test_folder_vanishing_during_the_walk_is_reported(tmp_path, monkeypatch):
         return real_scandir(path)
 
     monkeypatch.setattr(os, "scandir", scandir)
-    report = lint(tmp_path, monkeypatch)
+    report = lint(tmp_path, monkeypatch, jobs)
     assert ("gone", "F001", "cannot read the folder: No such file or directory") in [
         (f.path, f.code, f.message) for f in report.findings
     ]
@@ -191,7 +205,7 @@ def test_many_traps_many_files(tmp_path):
         write(folder / "good.txt", "Comment (0)\n")
         (folder / "loop.txt").symlink_to("loop.txt")
         os.mkfifo(folder / "pipe.txt")
-    result = run_cli("check", "--format", "json", "--select", "B001,F", ".", cwd=tmp_path)
+    result = run_cli_pooled_and_alone("check", "--format", "json", "--select", "B001,F", ".", cwd=tmp_path)
     assert result.code == 2, result.stderr
     codes = [(f["path"].split("/")[-1], f["code"]) for f in result.json()]
     assert codes.count(("good.txt", "B001")) == 40
