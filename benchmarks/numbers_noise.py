@@ -12,7 +12,9 @@ What it measures
   are in REVIEWED below (``slip``: the translation has the figure wrong;
   ``false``: a false alarm). A finding not in the list fails the script.
   Target: false alarms at most 1 per 1,000 lines in each language.
-* **D002 and D004** (opt-in, ``info``): a second run, printed for the record.
+* **Without an original** (no ``--source-language``: each translation against the
+  majority of the others) and **D002 and D004** (opt-in, ``info``): more runs,
+  printed for the record.
 * **Cost.** CPU seconds (user + system of the child process, median of
   ``--runs``) of ``qa-lint check --select ALL --ignore numbers`` and of
   ``qa-lint check --select ALL`` on the corpus with ``--jobs 1``; the
@@ -125,6 +127,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"false alarms in {lang}: {count} ({rate:.2f} per 1,000 lines)")
         if rate > MAX_FALSE_PER_1K:
             status = EXIT_NOISE
+
+    majority = run_qa_lint(qa_lint, "D001,D003", corpus, exit_zero=True)
+    print(f"\nwithout --source-language (each translation against the majority of the 13 others): "
+          f"{len(majority)} findings, {1000 * len(majority) / sum(lines.values()):.1f} per 1,000 lines "
+          f"({len({(Path(f['path']).name, f['line']) for f in majority} & {(Path(f['path']).name, f['line']) for f in findings})} "
+          "on the lines reported with the original); for the record")
 
     opt_in = run_qa_lint(qa_lint, "D002,D004", corpus, "--source-language", "en", exit_zero=True)
     total_lines = sum(lines.values())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Iterator
 
 from ...groups import ArticleGroup
@@ -17,6 +18,8 @@ MIN_VOTERS = 2
 # further apart they are another page (a translation's own edition), not a slip.
 LINK_SIMILARITY = 85
 _SHOWN = 3
+# Figures this close (a fraction of the larger) are one figure converted and rounded two ways.
+NEAR = Decimal("0.03")
 
 _EN_83 = "Fire in Lyon: 83 people died on 5 March.\nThe mayor spoke at 2:30 p.m.\n"
 _EN_GROUP = (("en", _EN_83),)
@@ -169,9 +172,29 @@ class FigureMismatch(_GroupRule):
             return None
         return f"not in the original ({where}), which has {_quote(missing[:_SHOWN])} here"
 
+    @staticmethod
+    def _shared_conversion(links, translation, holding, j, value) -> bool:
+        """Two or more other translations write about the same figure where the rest write another:
+        a unit they converted alike (136 km, 137 km, 135 km for 85 mph), not this translator's slip."""
+        if len(value.primary) != 1 or value.primary[0] == 0:
+            return False
+        mine = value.primary[0]
+        dissenters = 0
+        for other in holding:
+            window = links.windows(other, translation)[j]
+            near = [v for i in window for v in other.values[i]
+                    if len(v.primary) == 1 and abs(v.primary[0] - mine) <= abs(mine) * NEAR]
+            # Near, and itself a minority figure: a convention of a few, not the majority's figure.
+            if any(2 * sum(1 for o in holding if o is not other and v.found_in(
+                    o.window_pool(links.windows(o, translation)[j]))) < len(holding) for v in near):
+                dissenters += 1
+        return dissenters >= 2
+
     def _against_majority(self, links, translation, others, j, value) -> str | None:
         holding, having = self._support(links, others, translation, j, value)
         if len(holding) < MIN_VOTERS or 2 * len(having) >= len(holding):
+            return None
+        if self._shared_conversion(links, translation, holding, j, value):
             return None
         # What the others agree on here and this translation lacks.
         candidates: dict[tuple, tuple[Value, list[str]]] = {}
