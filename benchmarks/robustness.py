@@ -19,17 +19,28 @@ What it measures
   short lines (``max-file-size`` raised), the same 50 MB with the default
   limit (an F005 finding, at once), and 100,000 small files in 1,000 folders.
 * **The corpus**: the whole NTREX corpus with the default rules, time and peak memory.
+* **Workers die with the parent.** A run on 4 MB in 400 files, worker pool
+  forced (``QA_LINT_PARALLEL_MIN_BYTES=0``), is sent SIGTERM, SIGHUP or
+  SIGKILL once its workers run: how long until its standard output closes,
+  how many workers are left a second later (found in ``/proc``; Linux only).
+* **Pattern time is bounded.** A rule pack whose pattern backtracks without
+  bound (``(a|a)+$``) meets a line of forty a's and a "!" in 4 files beside
+  40 good ones: the rule must give up on each of the 4 (exit 2, no traceback),
+  the good files be linted, within 4 budgets and a margin. And S010 on 1 MB
+  that is one cluster of mixed combining marks.
 
 Targets (exit status 1 when one is missed): no fuzz crash; no run ends with a
 traceback or exit status 2 (except F005's); 5 MB single line under 120 s;
 50 MB of short lines under 300 s and 4 GB; oversized file under 5 s; 100,000
-files under 600 s; the corpus under 1 GB.
+files under 600 s; the corpus under 1 GB; output closed within 5 s of a
+signal with no worker left; the runaway pattern given up on within 60 s; S010
+on the pile of marks under 30 s.
 
 How to run it (from the repository root)
 ----------------------------------------
     python benchmarks/robustness.py                       # everything, about 10 minutes on 2 cores
     python benchmarks/robustness.py --only fuzz --inputs 20000 --save-crashes /tmp/crashes
-    python benchmarks/robustness.py --only large,files,corpus
+    python benchmarks/robustness.py --only large,files,corpus,workers,patterns
 
 The property-based tests have a longer profile too:
 ``QA_LINT_FUZZ=long pytest tests/test_robustness_content.py`` (5,000 examples
@@ -273,9 +284,122 @@ def whole_corpus(command: list[str], corpus: Path) -> tuple[bool, list[str]]:
                   f"{elapsed:.1f} s ({size / 1e6 / elapsed:.2f} MB/s), peak {peak:,.0f} MB | {'ok' if good else 'MISSED'} |"]
 
 
+def _workers_of(pid: int) -> set[int]:
+    """Processes whose parent is `pid` and that have not exited."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            fields = stat[stat.rindex(")") + 2 :].split()
+            if int(fields[1]) == pid and fields[0] != "Z":
+                found.add(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat[stat.rindex(")") + 2] != "Z"
+
+
+def workers_die(command: list[str], work: Path) -> tuple[bool, list[str]]:
+    import signal
+
+    if not sys.platform.startswith("linux"):
+        return True, ["| workers die with the parent | - | skipped: needs /proc | - |"]
+    root = work / "signals"
+    for n in range(400):
+        path = root / "fr" / f"{n:03d}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("Le président a visité la capitale.\nComment (0)\n" * 250, encoding="utf-8")
+    ok, rows = True, []
+    for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGKILL):
+        process = subprocess.Popen(
+            [*command, "check", "--no-cache", "--format", "json", "--jobs", "2", "."], cwd=root,
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env={**os.environ, "QA_LINT_PARALLEL_MIN_BYTES": "0"},
+        )
+        deadline, workers = time.monotonic() + 60, set()
+        while len(workers) < 2 and time.monotonic() < deadline and process.poll() is None:
+            time.sleep(0.02)
+            workers = _workers_of(process.pid)
+        time.sleep(0.3)
+        process.send_signal(signum)
+        sent = time.monotonic()
+        try:
+            process.communicate(timeout=30)
+            closed = time.monotonic() - sent
+        except subprocess.TimeoutExpired:
+            closed = float("inf")
+            process.kill()
+            process.communicate()
+        time.sleep(1)
+        left = [pid for pid in workers if _alive(pid)]
+        for pid in left:  # leave nothing behind, whatever the outcome
+            os.kill(pid, signal.SIGKILL)
+        expected = -signum if signum == signal.SIGKILL else 128 + signum
+        good = len(workers) == 2 and not left and closed <= 5 and process.returncode == expected
+        ok &= good
+        rows.append(f"| parent gets {signum.name} mid-run | 4 MB in 400 files, {len(workers)} workers | output closed "
+                    f"{closed:.2f} s after, {len(left)} workers left, exit {process.returncode} | {'ok' if good else 'MISSED'} |")
+    return ok, rows
+
+
+RUNAWAY_PACK = """\
+[[rule]]
+code = "H900"
+name = "runaway"
+category = "typography"
+type = "pattern"
+match = "search"
+patterns = ["(a|a)+$"]
+message = "matched {match}"
+what = "A pattern that backtracks without bound."
+why = "To measure the time budget."
+
+[[rule.examples]]
+text = "aa\\n"
+
+[[rule.examples]]
+text = "bb\\n"
+fires = false
+"""
+
+
+def bounded_patterns(command: list[str], work: Path) -> tuple[bool, list[str]]:
+    root = work / "runaway"
+    (root / "pack").mkdir(parents=True)
+    (root / "pack" / "runaway.toml").write_text(RUNAWAY_PACK, encoding="utf-8")
+    (root / "qa-lint.toml").write_text('rule-packs = ["pack"]\n', encoding="utf-8")
+    (root / "fr").mkdir()
+    for n in range(40):
+        (root / "fr" / f"good-{n:02d}.txt").write_text("Comment (0)\naa\n", encoding="utf-8")
+    for n in range(4):
+        (root / "fr" / f"runaway-{n}.txt").write_text("Comment (0)\n" + "a" * 40 + "!\n", encoding="utf-8")
+    elapsed, peak, status, out, err = measured([*command, "check", "--no-cache", "--format", "json", "."], root)
+    found = json.loads(out) if out.startswith("[") else []
+    gave_up = err.count("rule H900 (runaway) gave up on fr/runaway-")
+    linted = len({f["path"] for f in found if f["code"] == "H900"})
+    good = status == 2 and "Traceback" not in err and gave_up == 4 and linted == 40 and elapsed <= 60
+    rows = [f"| runaway rule-pack pattern `(a\\|a)+$` | 4 files with 40 a's and \"!\", 40 good ones | {elapsed:.1f} s, "
+            f"given up on {gave_up} of 4, {linted} of 40 good files checked, exit {status} | {'ok' if good else 'MISSED'} |"]
+    pile = work / "marks" / "fr" / "pile.txt"
+    pile.parent.mkdir(parents=True)
+    pile.write_text("e" + "\u0301\u0323" * 250_000 + "\n", encoding="utf-8")
+    elapsed, peak, status, out, err = measured([*command, "check", "--no-cache", "--format", "json", "--select", "S010", "."], pile.parent.parent)
+    pile_good = status == 1 and "Traceback" not in err and elapsed <= 30
+    rows.append(f"| S010 on one cluster of mixed marks | {pile.stat().st_size / 1e6:.1f} MB on one line | {elapsed:.1f} s, "
+                f"peak {peak:,.0f} MB, exit {status} | {'ok' if pile_good else 'MISSED'} |")
+    return good and pile_good, rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = benchmark_parser(__doc__)
-    parser.add_argument("--only", default="fuzz,large,files,corpus", help="comma-separated parts to run")
+    parser.add_argument("--only", default="fuzz,large,files,corpus,workers,patterns", help="comma-separated parts to run")
     parser.add_argument("--inputs", type=int, default=3000, help="fuzz cases (default 3,000)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--files", type=int, default=100_000, help="files in the big tree (default 100,000)")
@@ -292,11 +416,13 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(folder)
         for name, step in (("large", lambda: large(command, corpus, work)),
                            ("files", lambda: many_files(command, work, args.files)),
-                           ("corpus", lambda: whole_corpus(command, corpus))):
+                           ("corpus", lambda: whole_corpus(command, corpus)),
+                           ("workers", lambda: workers_die(command, work)),
+                           ("patterns", lambda: bounded_patterns(command, work))):
             if name in parts:
                 good, lines = step()
                 ok, rows = ok and good, rows + lines
-                print(lines[-1], flush=True)
+                print("\n".join(lines), flush=True)
     print("\n| what | input | result | target |\n|---|---|---|---|")
     for row in rows:
         print(row)
