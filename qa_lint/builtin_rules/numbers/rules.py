@@ -73,6 +73,8 @@ class _GroupRule(Rule):
 
     @staticmethod
     def _prepare(group: ArticleGroup) -> tuple[list[Figures], Figures | None]:
+        if len(group.documents) < 2:
+            return [], None  # a lone file (a pre-commit run on one article) has nothing to compare
         found = [figures(doc) for doc in group.documents]
         source = next((f for f in found if f.doc is group.source), None)
         return found, source
