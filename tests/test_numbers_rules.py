@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -142,3 +143,30 @@ def test_merged_and_split_lines_are_aligned_without_failing(tmp_path):
         assert "crashed" not in result.stderr
     result = run_cli("check", "--select", "D001", "--source-language", "en", "--format", "json", str(folder))
     assert [(f["path"].split("/")[-2], f["line"]) for f in result.json()] == [("fr", 4)]
+
+
+def test_time_grows_linearly_with_merged_lines():
+    """Figures on every line and other line counts: windows and pools stay bounded per line."""
+    import time
+
+    from qa_lint.document import Document
+    from qa_lint.groups import build_groups
+    from qa_lint.registry import Registry
+
+    rules = [r for r in Registry(load_entry_points=False).sorted_rules() if r.code.startswith("D")]
+
+    def seconds(lines: int) -> float:
+        en = "".join(f"Line {i}: {i * 7} people and {i % 13} cars.\n" for i in range(lines))
+        fr = "".join(f"Ligne {i} : {i * 7} personnes. {i % 13} voitures.\n" + ("\n" if i % 3 else "Texte.\n")
+                     for i in range(lines))
+        docs = [Document(path=f"{lang}/a.txt", file=Path(f"{lang}/a.txt"), text=text, lang=lang)
+                for lang, text in (("en", en), ("fr", fr))]
+        start = time.process_time()
+        for rule in rules:
+            for group in build_groups(docs, "en"):
+                list(rule.check_group(group))
+        return time.process_time() - start
+
+    seconds(50)
+    small, large = min(seconds(500) for _ in range(2)), min(seconds(2000) for _ in range(2))
+    assert large < 10 * max(small, 0.01), (small, large)

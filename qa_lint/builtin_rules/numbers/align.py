@@ -13,6 +13,8 @@ import bisect
 from collections import Counter
 from typing import Hashable, Sequence
 
+MAX_SLACK = 6
+
 
 def anchors(left: Sequence[Sequence[Hashable]], right: Sequence[Sequence[Hashable]]) -> list[tuple[int, int]]:
     """(i, j) pairs of lines sharing a key found once in each text, kept in order (longest chain)."""
@@ -66,15 +68,18 @@ def windows(left: Sequence[Sequence[Hashable]], right: Sequence[Sequence[Hashabl
     if n == m:
         return [range(max(0, j - 1), min(n, j + 2)) for j in range(m)]
     points = [(-1, -1), *anchors(left, right), (n, m)]
+    rights = [p[1] for p in points]
     result = []
     for j in range(m):
-        k = bisect.bisect_right([p[1] for p in points], j) - 1
+        k = bisect.bisect_right(rights, j) - 1
         (i0, j0), (i1, j1) = points[k], points[min(k + 1, len(points) - 1)]
         if j0 == j:
             result.append(range(max(0, i0 - 1), min(n, i0 + 2)))
             continue
         estimate = i0 + (j - j0) * (i1 - i0) / max(1, j1 - j0)
-        slack = 1 + abs((i1 - i0) - (j1 - j0))
+        # As much slack as lines were added or dropped between the anchors, within reason:
+        # a window is read for every figure of the line.
+        slack = min(MAX_SLACK, 1 + abs((i1 - i0) - (j1 - j0)))
         lo = max(0, i0, int(estimate - slack))
         hi = min(n - 1, i1, int(estimate + slack + 1))
         result.append(range(lo, hi + 1) if lo <= hi else range(max(0, min(lo, n - 1)), max(0, min(lo, n - 1)) + 1))

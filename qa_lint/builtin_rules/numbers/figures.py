@@ -73,6 +73,7 @@ class Correspondence:
 
     def __init__(self) -> None:
         self._windows: dict[tuple[int, int], list[range]] = {}
+        self._back: dict[tuple[int, int], tuple[dict[int, int], dict[int, int]]] = {}
 
     def windows(self, reference: Figures, translation: Figures) -> list[range]:
         """For each line of `translation`, the lines of `reference` that may say the same."""
@@ -83,5 +84,16 @@ class Correspondence:
 
     def back(self, reference: Figures, translation: Figures, lines: range) -> range:
         """The lines of `translation` that answer the lines `lines` of `reference`."""
-        found = [j for j, w in enumerate(self.windows(reference, translation)) if w.start < lines.stop and lines.start < w.stop]
+        key = (id(reference), id(translation))
+        if key not in self._back:
+            # Reference line -> (first, last) translation line whose window holds it.
+            first: dict[int, int] = {}
+            last: dict[int, int] = {}
+            for j, window in enumerate(self.windows(reference, translation)):
+                for i in window:
+                    first.setdefault(i, j)
+                    last[i] = j
+            self._back[key] = (first, last)
+        first, last = self._back[key]
+        found = [first[i] for i in lines if i in first] + [last[i] for i in lines if i in last]
         return range(min(found), max(found) + 1) if found else range(0)
