@@ -47,6 +47,12 @@ def test_dates_and_hours_compare_across_notations():
     assert Decimal(5) in primaries("en", "on 5 May") and primaries("en", "they may go") == []
 
 
+def test_years_of_other_calendars_count_only_when_marked():
+    en = lenient_pool("in 2018", number_style("en"), line_values("in 2018", number_style("en")))
+    marked, plain = (line_values(text, number_style("fa"))[0] for text in ("سال ۱۳۹۷ هجری شمسی", "سال ۱۳۹۷"))
+    assert marked.found_in(en) and not plain.found_in(en)
+
+
 def test_windows_follow_shared_figures_when_lines_were_merged():
     left = [(Decimal(1),), (Decimal(2),), (Decimal(3),), (Decimal(4),)]
     right = [(Decimal(1), Decimal(2)), (Decimal(3),), (Decimal(4),)]  # lines 1 and 2 merged

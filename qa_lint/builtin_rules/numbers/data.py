@@ -98,6 +98,18 @@ class NumberStyle:
     ordinals: tuple[str, ...] = ()  # number words that count, rank or multiply rather than name a number
     units: dict[str, tuple] = field(default_factory=dict)  # form -> factors, or "F"
 
+    calendars: dict[str, tuple[int, ...]] = field(default_factory=dict)  # mark -> years to add
+
+    @functools.cached_property
+    def calendar_re(self) -> regex.Pattern | None:
+        if not self.calendars:
+            return None
+        marks = "|".join(regex.escape(m) for m in sorted(self.calendars, key=len, reverse=True))
+        return regex.compile(rf"\G[ \u00a0\u200b\u200c]?({marks})")
+
+    def calendar_offsets(self, mark: str) -> tuple[int, ...]:
+        return self.calendars.get(mark, ())
+
     @functools.cached_property
     def units_re(self) -> regex.Pattern | None:
         if not self.units:
@@ -154,6 +166,7 @@ def number_style(lang: str | None) -> NumberStyle:
         time_words=tuple(table.get("time-words", [])),
         scale_infix=tuple(table.get("scale-infix", [])),
         ordinals=tuple(table.get("not-cardinal", [])),
+        calendars={mark: tuple(offsets) for mark, offsets in table.get("calendars", {}).items()},
         units={form: tuple(f if isinstance(f, str) else Decimal(str(f)) for f in factors)
                for form, factors in table.get("units", {}).items()},
     )

@@ -190,6 +190,10 @@ def line_values(text: str, style: NumberStyle, masked: list[tuple[int, int]] = (
             if _RANGE.match(text, previous.end) and _RANGE.match(text, previous.end).end() == start:
                 century = int(previous.primary[0]) // 100 * 100
                 readings.append((Decimal(century + int(ascii_digits(raw))),))
+        # A year marked as another calendar's (۱۳۹۷ هجری شمسی, ២៥៦២ ព.ស.) is also the Gregorian year.
+        if style.calendar_re is not None and len(first) == 1 and style.calendar_re.match(text, scan):
+            marked = style.calendar_re.match(text, scan).group(1)
+            readings.extend((first[0] + offset,) for offset in style.calendar_offsets(marked))
         value = Value(tuple(readings), start, scan, text[start:scan])
         values.append(value)
         previous = value
