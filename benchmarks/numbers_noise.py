@@ -50,6 +50,7 @@ MAX_COST = 0.15
 # path:line:code -> verdict, each read against the English original.
 REVIEWED = {
     "arb/bbc.381736.txt:3:D001": "slip: 1197 defections for 1,127",
+    "arb/reuters.218909.txt:10:D001": "slip: 6.6 feet for 6-foot-6 (6.5 feet)",
     "arb/scotsman.133744.txt:3:D001": "slip: 300 ألف (300,000) pupils for 30,000",
     "arb/newsweek.51318.txt:9:D001": "slip: 25,2 مليار (25.2 billion) for 2.25 billion",
     "deu/bbc.381705.txt:12:D001": "false: a goal at 27:37 given as the 28th minute",
@@ -57,6 +58,8 @@ REVIEWED = {
     "fra/cbsnews.248387.txt:12:D001": "false: the player's weight (98 kg) added beside his height",
     "khm/independent.226301.txt:16:D001": "false: 'the back nine' rendered 'holes 10 to 18'",
     "vie/bbc.381735.txt:4:D001": "false: two sentences merged, the hour given in another time zone (17:30)",
+    "fas/reuters.218909.txt:10:D001": "slip: 182 cm for 6-foot-6 (198 cm)",
+    "fas/reuters.218921.txt:9:D001": "slip: 220 ۲٫۳ (2.3) innings for 220 2/3",
     "fas/newsweek.51338.txt:6:D001": "slip: ۱۹۷۶ for Katrina (1967)",
     "hin/reuters.218865.txt:9:D001": "slip: a population of 299,200 split into 299 and 200 ('299, which was 200 in 2017')",
     "jpn/rt.com.91350.txt:16:D001": "slip: 22憶, 31憶, 36憶 (憶 'memory' for 億): the amounts read 22, 31, 36",
@@ -78,6 +81,7 @@ REVIEWED = {
     "vie/dailymail.co.uk.298732.txt:18:D001": "slip: 'log 247' rendered '24/7'",
     "vie/newsweek.51318.txt:8:D001": "slip: 10 triệu for 19 million",
     "vie/newsweek.51318.txt:12:D001": "slip: 25 triệu USD for $35 million",
+    "zho-CN/cbsnews.248387.txt:12:D001": "slip: 6.6 feet for 6-foot-6 (6.5 feet)",
 }
 
 

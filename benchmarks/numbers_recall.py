@@ -64,15 +64,32 @@ def in_system(text: str, zero: str | None) -> str:
     return "".join(chr(ord(zero) + unicodedata.decimal(ch)) if ch.isdigit() else ch for ch in text)
 
 
-def notation(figure: str, line: str, end: int) -> str:
+CURRENCY = re.compile(r"[$€£¥₫₹﷼]|USD|EUR|GBP|dollar|euro|pound|dólar|Dollar|доллар|евро|دلار|یورو|دولار|يورو|جنيه|ドル|ユーロ|달러|유로|美元|欧元|英镑|đô|USD|डॉलर|ដុល្លារ|ໂດລາ", re.I)
+
+
+def _scale_words(lang: str) -> list[str]:
+    return [form.rstrip("*") for form in MONTHS.get(lang, {}).get("scales", {})]
+
+
+def notation(figure: str, line: str, start: int, end: int, lang: str) -> tuple[str, str]:
+    """(digit system, kind of figure) of a planted figure, for the per-notation table."""
     digit = next(ch for ch in figure if ch.isdigit())
     system = unicodedata.name(digit).split("DIGIT")[0].strip().title() or "Latin"
-    after = line[end:end + 12]
-    kind = ("percent" if re.match(r"\s?[%٪％]", after) else
-            "separators" if re.search(r"\D", figure) else
-            "time" if re.match(r"\s?(?::|h\d|時|시|点|giờ|Uhr|час|ساعت)", after) else
-            "scale" if re.match(r"\s?[^\W\d]", after) else "plain")
-    return f"{system}/{kind}"
+    after, before = line[end:end + 14], line[max(0, start - 8):start]
+    scales = _scale_words(lang)
+    if re.match(r"\s?[%٪％]|\s?(?:per ?cent|pour ?cent|por ?ciento|Prozent|процент|درصد|بالمائة|في المائة|प्रतिशत|phần trăm|퍼센트|パーセント|ភាគរយ|ເປີເຊັນ)", after):
+        kind = "percent"
+    elif CURRENCY.search(before[-3:]) or CURRENCY.match(after.lstrip()[:10]) or CURRENCY.search(after[:12]):
+        kind = "amount"
+    elif re.match(r"\s?(?::|h\d|時|시|点|giờ|Uhr|час|ساعت|बजे|ໂມງ)", after) or re.search(r"(?:ម៉ោង|الساعة|ساعت)\s?$", before):
+        kind = "time"
+    elif any(after.lstrip().startswith(word) for word in scales if word):
+        kind = "scale word"
+    elif re.search(r"\D", figure):
+        kind = "separators"
+    else:
+        kind = "plain"
+    return system, kind
 
 
 def plant_month(text_line: str, lang: str, rng: random.Random):
@@ -84,7 +101,7 @@ def plant_month(text_line: str, lang: str, rng: random.Random):
             if found and "*" not in form:
                 other = months[(number + rng.randint(1, 11)) % 12][0].rstrip("*")
                 start, end = found.span(1)
-                return text_line[:start] + other + text_line[end:], start, "Month/month name"
+                return text_line[:start] + other + text_line[end:], start, ("Latin", "month name")
     return None
 
 
@@ -118,7 +135,7 @@ def plant_figure(line: str, source_digits: str, lang: str, rng: random.Random, c
                 new = new.replace(latin, native)
         if not change and new == figure:
             continue
-        kind = notation(new, line, match.end())
+        kind = notation(new, line, match.start(), match.end(), lang)
         return line[:match.start()] + new + line[match.end():], match.start(), kind
     return None
 
@@ -157,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
                     window = " ".join(original[max(0, number - 1):number + 2])
                     source_digits = " ".join(digits_of(m.group()) for m in FIGURE.finditer(window))
                     result = None
-                    if change and rng.random() < 0.25:
+                    if change and rng.random() < 0.7:
                         result = plant_month(lines[number], lang, rng)
                     result = result or plant_figure(lines[number], source_digits, lang, rng, change)
                     if result:
@@ -175,17 +192,21 @@ def main(argv: list[str] | None = None) -> int:
     hits: Counter = Counter()
     totals: Counter = Counter()
     by_kind: dict[str, Counter] = defaultdict(Counter)
+    by_system: dict[str, Counter] = defaultdict(Counter)
     misses = []
     for key, (folder, kind, change) in sorted(planted.items()):
         if not change:
             continue
+        system, kind = kind
         totals[folder] += 1
         by_kind[kind]["planted"] += 1
+        by_system[system]["planted"] += 1
         if key in reported:
             hits[folder] += 1
             by_kind[kind]["found"] += 1
+            by_system[system]["found"] += 1
         else:
-            misses.append(f"{key[0]}:{key[1]} ({kind})" + ("\n    " + "\n    ".join(shown[key]) if args.show else ""))
+            misses.append(f"{key[0]}:{key[1]} ({system}, {kind})" + ("\n    " + "\n    ".join(shown[key]) if args.show else ""))
     true_positive = sum(1 for key in reported if key in planted and planted[key][2])
     false_positive = sorted(key for key in reported if key not in baseline and not (key in planted and planted[key][2]))
     negatives = sum(1 for _, _, change in planted.values() if not change)
@@ -193,9 +214,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'language':<9} {'planted':>8} {'found':>6} {'recall':>7}")
     for folder in sorted(totals):
         print(f"{folder:<9} {totals[folder]:>8} {hits[folder]:>6} {hits[folder] / totals[folder]:>7.3f}")
-    print(f"\n{'notation':<34} {'planted':>8} {'found':>6}")
-    for kind, counts in sorted(by_kind.items()):
-        print(f"{kind:<34} {counts['planted']:>8} {counts['found']:>6}")
+    for title, table in (("digits", by_system), ("figure", by_kind)):
+        print(f"\n{title:<24} {'planted':>8} {'found':>6} {'recall':>7}")
+        for name, counts in sorted(table.items()):
+            print(f"{name:<24} {counts['planted']:>8} {counts['found']:>6} {counts['found'] / counts['planted']:>7.3f}")
     recall = sum(hits.values()) / max(1, sum(totals.values()))
     precision = true_positive / max(1, true_positive + len(false_positive))
     print(f"\nrecall {recall:.3f}, precision {precision:.3f} ({len(false_positive)} findings on lines nobody changed)")

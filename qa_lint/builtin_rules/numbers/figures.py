@@ -35,16 +35,16 @@ class Figures:
         return self._pools[index]
 
     def window_pool(self, lines: range, centre: int | None = None) -> Pool:
-        """What lines `lines` can hold; converted units only from line `centre` when one is given
-        (20 feet is 6 m on its own line, not any figure near 610 on the next)."""
+        """What lines `lines` can hold; with a `centre` (texts of as many lines), what that line
+        holds: 20 feet is 6 m on its own line, not any figure near 610 on the next."""
         pool = Pool()
         for index in lines:
             line = self.pool(index)
             if centre is None or index == centre:
                 pool.update(line)
             else:
-                pool.exact |= line.exact
-                # Unless the centre line has that figure too ("80s", then "80 degrees").
+                # Line for line, a neighbour lends only the conversion of a figure the line
+                # has too ("widespread 80s", then "80 degrees" = 27 °C).
                 central = self.pool(centre).exact if 0 <= centre < len(self.lines) else set()
                 pool.ranges += [r for r in line.ranges if r[2] in central]
         return pool

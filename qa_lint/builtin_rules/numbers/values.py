@@ -112,7 +112,7 @@ def readings_of(raw: str, style: NumberStyle) -> list[tuple[Decimal, ...]]:
         readings.append((Decimal(f"{''.join(digits[:-1])}.{digits[-1]}"),))
     # Or several numbers: a date (12/05/2019), a time (14.30), numbers side by side (2019 300).
     time_like = len(seps) == 1 and len(digits[1]) == 2 and int(digits[0]) <= 24
-    if len(readings) <= 1 or time_like or any(sep in "/: \u00a0\u202f" for sep in seps):
+    if not readings or time_like or any(sep in "/: \u00a0\u202f" for sep in seps):
         readings.append(tuple(Decimal(d) for d in digits))
     return readings
 
