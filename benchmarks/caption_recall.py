@@ -14,7 +14,7 @@ planted too: any finding on them counts against precision. Two article groups
 test C007: one translation lost a caption, the other kept both.
 
 It runs ``qa-lint check --format jsonl --select caption`` on the folder and
-reports per rule (C001-C007):
+reports per rule (C001-C012):
 
 * planted   - planted lines on which the rule must fire (for C007: translations
   that lost a caption);
@@ -49,7 +49,7 @@ from pathlib import Path
 
 from common import benchmark_parser, fmt, parse_args, ratio, read_lines, run_qa_lint, write_lines
 
-RULES = ("C001", "C002", "C003", "C004", "C005", "C006", "C007")
+RULES = ("C001", "C002", "C003", "C004", "C005", "C006", "C007", "C008", "C009", "C010", "C011", "C012")
 MIN_RECALL, MIN_PRECISION = 0.95, 1.0
 EXIT_OK, EXIT_BELOW_TARGET = 0, 1
 
@@ -119,9 +119,38 @@ PLANTS: list[tuple[str, list[Plant]]] = [
     ("eng", [p("{0} (Photo : Reuters)", "C005")]),
     ("jpn", [p("{0}（写真: 共同）", "C005")]),
     # Mixed styles in one article (C006): the odd one out is reported.
-    ("vie", [p("{0} (Ảnh: TTXVN)"), p("{1} (Nguồn: TTXVN)", "C006"), p("{0} (Ảnh: TTXVN)")]),
+    ("vie", [p("{0} (Ảnh: TTXVN)"), p("{1} (Nguồn: TTXVN)", "C006"), p("{1} (Ảnh: TTXVN)")]),
     ("fra", [p("{0} (Photo : Dinh Hoa)"), p("{1} (Photo : VNA)"), p("{0} – Photo : AFP", "C006")]),
     ("spa", [p("{0} (Foto: EFE)"), p("{1} (Foto: EFE)"), p("{0} (Fuente: EFE)", "C006")]),
+    # A row of the photo table left as a lone pipe (C008), above or below a caption.
+    ("deu", [p("|", "C008"), p("{0} (Foto: dpa)"), p("|", "C008")]),
+    ("fas", [p("|", "C008"), p("{0} (عکس: ایرنا)")]),
+    ("fra", [p("| |", "C008"), p("{1} (Photo : VNA)")]),
+    ("rus", [p("|", "C008")]),
+    # The Vietnamese image label glued into captions of other languages (C009).
+    ("eng", [p("{0} ảnh 1{1} Photo: VNA", "C009")]),
+    ("fra", [p("{0} ảnh 2{1} (Photo : VNA)", "C009")]),
+    ("spa", [p("{0} - ảnh 1", "C009")]),
+    ("deu", [p("{0} hinh anh 1{1} (Foto: dpa)", "C009")]),
+    ("zho-CN", [p("{0}ảnh 1{1}", "C009")]),
+    ("rus", [p("{0} Hình ảnh 3{1} (Фото: ТАСС)", "C009")]),
+    ("vie", [p("{0} - ảnh 1", "C009")]),
+    # An image's file name where the photo was (C010).
+    ("fas", [p("img_20240511_0932.jpg", "C010"), p("{0} (عکس: ایرنا)")]),
+    ("rus", [p("3f9a1c2e-77b0-4d1e-9a6b-2c5d8e0f1a3b.png", "C010")]),
+    ("vie", [p("anh dai dien 172839.jpeg", "C010")]),
+    ("eng", [p("DSC_0412.JPG", "C010"), p("{1} (Photo: AP)")]),
+    # A credit run into the lede (C011).
+    ("eng", [p("{0} (Photo: VNA)Hanoi (VNA) – The two sides met on Monday.", "C011")]),
+    ("fra", [p("{0} (Photo : VNA)Hanoi (VNA) – Les deux parties se sont réunies lundi.", "C011")]),
+    ("deu", [p("{0} (Foto: dpa)Berlin – Beide Seiten trafen sich am Montag.", "C011")]),
+    ("vie", [p("{0} (Ảnh: TTXVN)Hà Nội (TTXVN) – Hai bên đã gặp nhau hôm thứ Hai.", "C011")]),
+    ("zho-CN", [p("{0}（图：新华社）新华社河内电 双方周一举行会谈。", "C011")]),
+    # A caption scraped twice, whole or cut short (C012).
+    ("spa", [p("{0} (Foto: EFE)"), p("{0} (Foto: EFE)", "C012")]),
+    ("fra", [p("{0} (Photo : VNA)"), p("{0} (Pho", "C012")]),
+    ("eng", [p("| {1} (Photo: AP) |", "C001"), p("{1} (Photo: AP)", "C012")]),
+    ("rus", [p("{1} (Фото: ТАСС)"), p("{1} (Фо", "C012")]),
     # Clean captions: nothing may fire.
     ("fra", [p("{0} (Photo : Dinh Hoa)"), p("{1} (Photo\u00a0: VNA)")]),
     ("fas", [p("{0} (منبع: VUFO)"), p("{1} (منبع: VUFO)"), p("{0} (منبع: ایرنا)")]),
