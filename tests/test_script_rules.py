@@ -251,3 +251,11 @@ def test_s010_composes_long_clusters_exactly_as_nfc():
     for _ in range(3000):
         cluster = chooser.choice(bases) + "".join(chooser.choice(marks + bases) for _ in range(chooser.randint(1, 90)))
         assert compose(cluster) == unicodedata.normalize("NFC", cluster), ascii(cluster)
+
+
+def test_mojibake_on_a_long_line_is_repaired_piece_by_piece():
+    """A 400,000-character line: ftfy and the diff see pieces, so the whole line costs linear time."""
+    line = "Le ministre a dÃ©clarÃ© : oui. " * 12_000
+    found = findings("S009", line + "\n", "fr")
+    assert len(found) == 1 and len(found[0].fix.edits) == 24_000
+    assert fixed("S009", line + "\n", "fr") == "Le ministre a déclaré : oui. " * 12_000 + "\n"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 import unicodedata
 from typing import Iterator
 
@@ -48,25 +49,51 @@ def _chars(codec: str, low: int, high: int) -> str:
 _TYPOGRAPHIC = set("’‘“”„‚«»‹›–—…•\u00a0ёЁ")
 
 
+def _pair_classes() -> list[tuple[str, str]]:
+    """(lead characters, continuation characters) of each code page, quotes, dashes and spaces aside."""
+    def chars(codec: str, low: int, high: int) -> str:
+        return "".join(c for c in _chars(codec, low, high) if c not in _TYPOGRAPHIC)
+
+    pairs = [(chars(c, 0xC2, 0xF4), chars(c, 0x80, 0xBF)) for c in _CODE_PAGES]
+    # Capitals Â-ß (two-byte leads: "Ð»", "Ø§", "Â«") rarely stand before a quote: every continuation counts.
+    continuation = _chars("cp1252", 0x80, 0xBF) + _chars("latin-1", 0x80, 0xBF)
+    pairs.append(("".join(map(chr, range(0xC2, 0xE0))), continuation))
+    return pairs
+
+
+_OTHER_SUSPECTS = (r"[\x80-\x9f]", "[ÃĂ][ \u00a0]", "[A-Za-zÀ-ÿ] Г [A-Za-zÀ-ÿ]", "Â\u00a0")
+
+
 @functools.cache
 def _suspect() -> regex.Pattern:
     """A character a code page makes of a UTF-8 lead byte followed by one it makes of a
     continuation byte, in any code page ftfy knows (quotes, dashes and spaces aside after
-    small letters); a C1 control; "Ã"/"Ă" before a space.
+    small letters); a small three-byte lead before two continuations ("á»‹" for Vietnamese
+    "ị"); a C1 control; "Ã"/"Ă" before a space.
 
     ftfy repairs only such sequences: text without one is left without importing it.
     """
-    def chars(codec: str, low: int, high: int) -> str:
-        return regex.escape("".join(c for c in _chars(codec, low, high) if c not in _TYPOGRAPHIC))
-
-    pairs = [f"[{chars(c, 0xC2, 0xF4)}][{chars(c, 0x80, 0xBF)}]" for c in _CODE_PAGES]
-    # Capitals Â-ß (two-byte leads: "Ð»", "Ø§", "Â«") and "â" ("â€") rarely stand before a quote.
     continuation = regex.escape(_chars("cp1252", 0x80, 0xBF) + _chars("latin-1", 0x80, 0xBF))
-    # and a small three-byte lead before two continuations ("á»‹" for Vietnamese "ị", "â€™").
-    return regex.compile("|".join([
-        *pairs, f"[Â-ß][{continuation}]", f"[à-ï][{continuation}]{{2}}",
-        r"[\x80-\x9f]", r"[ÃĂ][ \u00a0]", r"\p{Latn} Г \p{Latn}", "Â\u00a0",
-    ]))
+    pairs = [f"[{regex.escape(lead)}][{regex.escape(cont)}]" for lead, cont in _pair_classes()]
+    return regex.compile("|".join([*pairs, f"[à-ï][{continuation}]{{2}}", *_OTHER_SUSPECTS]))
+
+
+@functools.cache
+def _rough_suspect() -> re.Pattern:
+    """A superset of `_suspect` that the standard library scans fast: any lead before any continuation."""
+    leads = "".join(sorted({c for lead, _ in _pair_classes() for c in lead}))
+    conts = "".join(sorted({c for _, cont in _pair_classes() for c in cont}))
+    return re.compile("|".join([f"[{re.escape(leads)}][{re.escape(conts)}]", *_OTHER_SUSPECTS]))
+
+
+def _suspects(text: str) -> Iterator[int]:
+    """Offsets where `_suspect` matches: the rough pattern finds the few places, the exact one decides."""
+    exact = _suspect()
+    return (m.start() for m in _rough_suspect().finditer(text) if exact.match(text, m.start()))
+
+
+def _has_suspect(text: str) -> bool:
+    return next(_suspects(text), None) is not None
 
 
 # A run of characters Windows-1251 makes of bytes 0x80-0xFF (Cyrillic letters and its punctuation).
@@ -184,12 +211,45 @@ def _diff(line: str, fixed: str) -> tuple[tuple[int, int, str], ...]:
     return tuple((a, b, c) for a, b, c in spans)
 
 
+_CHUNK = 1000  # characters: ftfy and the diff see a long line piece by piece, in linear time
+
+
+def _chunks(line: str) -> Iterator[tuple[int, str]]:
+    """(offset, piece) of `line` in pieces of about _CHUNK characters, cut at a space between
+    ASCII letters where there is one (no mojibake sequence spans such a space)."""
+    start = 0
+    while len(line) - start > 2 * _CHUNK:
+        window = range(start + _CHUNK, start + 2 * _CHUNK)
+        cut = next((i for i in window if line[i] == " " and line[i - 1].isascii() and line[i - 1].isalnum()
+                    and line[i + 1].isascii() and line[i + 1].isalnum()), None)
+        if cut is None:
+            cut = next((i for i in window if line[i].isascii()), start + _CHUNK)
+        yield start, line[start:cut]
+        start = cut
+    yield start, line[start:]
+
+
+def repair_spans(line: str, home: str | None, lang: str | None = None) -> tuple[tuple, bool] | None:
+    """The changed spans of `line` (start, end, replacement) and whether every repair is certain."""
+    spans: list[tuple[int, int, str]] = []
+    certain = True
+    for offset, piece in _chunks(line):
+        if piece.isascii() or not _has_suspect(piece):
+            continue
+        repaired = repair_line(piece, home, lang)
+        if repaired is None:
+            continue
+        certain = certain and repaired[1]
+        spans.extend((offset + a, offset + b, content) for a, b, content in _diff(piece, repaired[0]))
+    return (tuple(spans), certain) if spans else None
+
+
 def mojibake_spans(line: str, home: str | None, lang: str | None = None) -> list[tuple[int, int]]:
     """Where `line` holds mojibake (offsets in the line); [] for most lines, without importing ftfy."""
-    if line.isascii() or not _suspect().search(line):
+    if line.isascii() or not _has_suspect(line):
         return []
-    repaired = repair_line(line, home, lang)
-    return [] if repaired is None else [(a, b) for a, b, _ in _diff(line, repaired[0])]
+    repaired = repair_spans(line, home, lang)
+    return [] if repaired is None else [(a, b) for a, b, _ in repaired[0]]
 
 
 class Mojibake(Rule):
@@ -232,17 +292,18 @@ class Mojibake(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        if text.isascii() or not _suspect().search(text):
+        if text.isascii():
+            return
+        numbers = sorted({doc.line_at(offset).number for offset in _suspects(text)})
+        if not numbers:
             return
         home = main_script(doc)
-        for line in doc.lines:
-            if line.text.isascii() or not _suspect().search(line.text):
-                continue
-            repaired = repair_line(line.text, home, doc.lang)
+        for number in numbers:
+            line = doc.lines[number - 1]
+            repaired = repair_spans(line.text, home, doc.lang)
             if repaired is None:
                 continue
-            fixed, certain = repaired
-            spans = _diff(line.text, fixed)
+            spans, certain = repaired
             edits = [self.edit(doc, line.start + a, line.start + b, content) for a, b, content in spans]
             first, last = spans[0][0], spans[-1][1]
             shown = line.text[first:last]
