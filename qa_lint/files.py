@@ -33,6 +33,8 @@ def read_regular_file(path: Path | str, limit: int = MAX_SETTINGS_FILE) -> bytes
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
         raise NotReadable(error.strerror or str(error)) from None
+    except ValueError:  # a NUL in the path
+        raise NotReadable("not a valid path (it holds a NUL character)") from None
     try:
         info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):
