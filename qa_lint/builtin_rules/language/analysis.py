@@ -398,13 +398,16 @@ def _verdict(text: str, found: list[Word], lang: str, rivals: tuple[str, ...],
     return top, confidence
 
 
+_CLITIC = regex.compile(r"^['’]\p{L}{1,3}\b")
+
+
 def _run_kind(masked: str, start: int, end: int, opens: bool = False) -> str:
     """SENTENCE when the run fills a sentence of the line, names before or after it aside, else RUN."""
     if not opens:
         before = masked[:start]
         cut = max(before.rfind(mark) for mark in _SENTENCE_END)
         opens = not _has_lowercase_word(before[cut + 1 :])
-    after = masked[end:]
+    after = _CLITIC.sub("", masked[end:])  # "Moscow's": the run's own word goes on after the apostrophe
     ends = [i for i in (after.find(mark) for mark in _SENTENCE_END) if i >= 0]
     closes = not _has_lowercase_word(after[: min(ends)] if ends else after)
     return SENTENCE if opens and closes else RUN
