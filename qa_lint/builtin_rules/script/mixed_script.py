@@ -272,6 +272,7 @@ class LookalikeLetter(Rule):
         Example("I think ѕһе'll come back soon.\n", lang="en", fixed="I think she'll come back soon.\n"),
         Example("Я видел ero вчера в городе.\n", lang="ru", fixed="Я видел его вчера в городе.\n"),
         Example("Город вырос. B этом году всё иначе.\n", lang="ru", fixed="Город вырос. В этом году всё иначе.\n"),
+        Example("Он сказал: «C тех пор всё иначе».\n", lang="ru", fixed="Он сказал: «С тех пор всё иначе».\n"),
         Example("Mr WiΙΙiam went home.\n", lang="en", fixed="Mr William went home.\n"),
         Example("Компания Coca-Cola и Pepsi выросли.\n", lang="ru", fires=False),
         Example("Он сказал per se это неважно.\n", lang="ru", fires=False),
@@ -403,7 +404,7 @@ def _sentence_initial_twins(home: str) -> frozenset[str]:
     return frozenset(letter for (letter, script), twin in table.to_script.items() if script == home and twin in words)
 
 
-_SENTENCE_END = regex.compile(r"(?:^|[.!?…:»\"”]\s+|^[\s«\"“—–-]+)$")
+_SENTENCE_END = regex.compile(r"(?:^|[.!?…:»\"”]\s+|^[\s«\"“—–-]+|[.!?…:]\s+[«\"“„—–-]\s?)$")
 
 
 def _sentence_start(text: str, offset: int) -> bool:
