@@ -259,3 +259,12 @@ def test_mojibake_on_a_long_line_is_repaired_piece_by_piece():
     found = findings("S009", line + "\n", "fr")
     assert len(found) == 1 and len(found[0].fix.edits) == 24_000
     assert fixed("S009", line + "\n", "fr") == "Le ministre a déclaré : oui. " * 12_000 + "\n"
+
+
+def test_fix_repairs_certain_mojibake_in_place_and_leaves_guesses(tmp_path):
+    path = tmp_path / "fr" / "a.txt"
+    path.parent.mkdir(parents=True)
+    path.write_bytes("Le ministre a dÃ©clarÃ©.\r\nIl est venu relatifs Ã l’Élysée.\r\n".encode("utf-8"))
+    result = run_cli("check", "--fix", "--select", "S009", ".", cwd=tmp_path)
+    assert result.code == 1, result.stderr  # the guessed "à" is left for an editor
+    assert path.read_bytes().decode("utf-8") == "Le ministre a déclaré.\r\nIl est venu relatifs Ã l’Élysée.\r\n"
