@@ -39,6 +39,14 @@ class NumberStyle:
     months: tuple[tuple[str, ...], ...]
 
     def _lookup(self, table: dict[str, Decimal], found: str) -> Decimal | None:
+        cache = self.__dict__.setdefault("_found", {})
+        key = (id(table), found)
+        if key not in cache:
+            cache[key] = self._search(table, found)
+        return cache[key]
+
+    @staticmethod
+    def _search(table: dict[str, Decimal], found: str) -> Decimal | None:
         folded = found.casefold()
         for form, value in table.items():
             stem = form[:-1].casefold() if form.endswith("*") else form.casefold()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -24,6 +25,7 @@ class Figures:
     def has_values(self) -> bool:
         return any(self.values)
 
+    @functools.cached_property
     def keys(self) -> list[tuple[Decimal, ...]]:
         """Each line's figures as they read in its language: what anchors two texts."""
         return [tuple(part for value in values for part in value.primary) for values in self.values]
@@ -79,7 +81,7 @@ class Correspondence:
         """For each line of `translation`, the lines of `reference` that may say the same."""
         key = (id(reference), id(translation))
         if key not in self._windows:
-            self._windows[key] = windows(reference.keys(), translation.keys())
+            self._windows[key] = windows(reference.keys, translation.keys)
         return self._windows[key]
 
     def back(self, reference: Figures, translation: Figures, lines: range) -> range:
