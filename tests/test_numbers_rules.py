@@ -176,3 +176,20 @@ def test_time_grows_linearly_with_merged_lines():
     seconds(50)
     small, large = min(seconds(500) for _ in range(2)), min(seconds(2000) for _ in range(2))
     assert large < 10 * max(small, 0.01), (small, large)
+
+
+def test_adversarial_lines_cost_linear_time_and_never_overflow():
+    import time
+
+    style = number_style("fr")
+    assert primaries("en", "1" + " million" * 5000)  # a runaway scale chain is cut, not an overflow
+
+    def seconds(n: int) -> float:
+        text = "5 mars " * n + "https://a.fr/1 " * n + "1 000 " * n
+        start = time.process_time()
+        lenient_pool(text, style, line_values(text, style))
+        return time.process_time() - start
+
+    seconds(100)
+    small, large = min(seconds(2000) for _ in range(2)), min(seconds(8000) for _ in range(2))
+    assert large < 10 * max(small, 0.005), (small, large)

@@ -10,6 +10,7 @@ rounded figures. A figure is reported only when none of its readings is there.
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -31,6 +32,8 @@ _ROMAN = regex.compile(r"(?<![\p{L}\p{Nd}])[IVXLC]{2,7}(?![\p{L}\p{Nd}])")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _RANGE = regex.compile(r"\G\s?[-–/]\s?(?=\p{Nd}{2}(?!\p{Nd}))")
 ONE = Decimal(1)
+# "2 mil millones" multiplies twice; a longer chain is not a figure (and would overflow).
+MAX_SCALES = 3
 HALF = Decimal("0.5")
 
 
@@ -145,13 +148,13 @@ def line_values(text: str, style: NumberStyle, masked: list[tuple[int, int]] = (
     pieces: list = []  # (number, scale factors) of an East Asian figure being read
     for match in _NUMBER.finditer(text):
         start, end = match.span()
-        if any(a <= start < b for a, b in masked):
+        if _inside(masked, start):
             continue
         raw = match.group()
         readings = readings_of(raw, style)
         # Scale words after it multiply it: "2,5 mil millones", "1억", "3 млн".
         factors, scan = [], end
-        while True:
+        while len(factors) < MAX_SCALES:
             scaled = style.scale_re.match(text, scan)
             if not scaled:
                 break
@@ -198,15 +201,26 @@ def line_values(text: str, style: NumberStyle, masked: list[tuple[int, int]] = (
         values.append(value)
         previous = value
     # Dates: a month name next to a number is that month's number (5 March = 5/3).
+    dates: list[Value] = []
+    starts = [v.start for v in values]
     if style.months_re is not None:
         for match in style.months_re.finditer(text):
             month = style.month_of(match.group())
-            if month is None or any(a <= match.start() < b for a, b in masked):
+            if month is None or _inside(masked, match.start()):
                 continue
-            if any(_adjacent(text, match.start(), match.end(), v) for v in values):
-                values.append(Value(((Decimal(month),),), match.start(), match.end(), match.group()))
-    values.sort(key=lambda v: v.start)
+            # The figures just before and just after it (values are in order of position).
+            at = bisect.bisect_left(starts, match.start())
+            near = values[max(0, at - 1):at + 1]
+            if any(_adjacent(text, match.start(), match.end(), v) for v in near):
+                dates.append(Value(((Decimal(month),),), match.start(), match.end(), match.group()))
+    values = sorted(values + dates, key=lambda v: v.start)
     return values
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether `offset` falls in one of `spans` (in order, not overlapping)."""
+    at = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return at >= 0 and spans[at][0] <= offset < spans[at][1]
 
 
 def _east_asian(pieces: list[tuple[Decimal, list[Decimal]]]) -> Decimal:
