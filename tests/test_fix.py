@@ -146,14 +146,20 @@ FIXABLE = [
 
 @pytest.mark.parametrize("rule, example", FIXABLE, ids=[f"{r.code}-{i}" for i, (r, _) in enumerate(FIXABLE)])
 def test_fix_twice_changes_nothing_the_second_time(tmp_path, rule, example):
-    file = write(tmp_path / "example.txt", example.text.encode("utf-8", "surrogateescape"))
+    name = "example.txt"
+    overrides = {"lang": example.lang or "en"}
+    if example.group:  # a group rule's example: the other translations in sibling language folders
+        name, overrides = f"{example.lang}/example.txt", {"source_language": example.source_language}
+        for lang, other in example.group:
+            write(tmp_path / lang / "example.txt", other)
+    file = write(tmp_path / name, example.text.encode("utf-8", "surrogateescape"))
     if REGISTRY.pack_folder[rule.code]:  # a desk's pack applies where a config names it
         write(tmp_path / "qa-lint.toml", f"rule-packs = [{json.dumps(str(REGISTRY.pack_folder[rule.code]))}]\n")
-    overrides = {"lang": example.lang or "en"}
-    first = fix_in_memory(_linter(tmp_path, (rule.code,), **overrides), ["example.txt"], unsafe=True)
+    paths = [name, *(f"{lang}/example.txt" for lang, _ in example.group)]
+    first = fix_in_memory(_linter(tmp_path, (rule.code,), **overrides), paths, unsafe=True)
     assert not write_changes(first)
     assert file.read_bytes().decode("utf-8") == example.fixed
-    second = fix_in_memory(_linter(tmp_path, (rule.code,), **overrides), ["example.txt"], unsafe=True)
+    second = fix_in_memory(_linter(tmp_path, (rule.code,), **overrides), paths, unsafe=True)
     assert second.changes == {} and second.fixes == 0
 
 

@@ -193,3 +193,12 @@ def test_adversarial_lines_cost_linear_time_and_never_overflow():
     seconds(100)
     small, large = min(seconds(2000) for _ in range(2)), min(seconds(8000) for _ in range(2))
     assert large < 10 * max(small, 0.005), (small, large)
+
+
+def test_misspelt_address_is_repaired_only_with_unsafe_fixes(tmp_path):
+    folder = group(tmp_path, {"en": "Write to press@vufo.org.vn.\n", "fr": "Écrivez à press@vufo.org.nv.\n"})
+    args = ("check", "--source-language", "en", "--select", "D003", str(folder))
+    run_cli(*args, "--fix")
+    assert (folder / "fr" / "story.txt").read_text(encoding="utf-8") == "Écrivez à press@vufo.org.nv.\n"
+    run_cli(*args, "--fix", "--unsafe-fixes")
+    assert (folder / "fr" / "story.txt").read_text(encoding="utf-8") == "Écrivez à press@vufo.org.vn.\n"

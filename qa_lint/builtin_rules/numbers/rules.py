@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from ...groups import ArticleGroup
-from ...model import Category, Finding, Severity
+from ...model import Applicability, Category, Finding, Severity
 from ...rule import Example, Rule, Scope
 from .figures import Correspondence, Figures, figures
 from .values import Value
@@ -281,14 +281,22 @@ class LinkMismatch(_GroupRule):
 
     ## Why is this bad?
     A misspelt address leads readers nowhere, or somewhere else.
+
+    ## Fix safety
+    Unsafe: the fix writes the original's (or the other translations') address,
+    and a translation may rightly point to a page of its own; apply it with
+    `--unsafe-fixes` once the address is checked.
     """
 
     code = "D003"
     name = "link-mismatch"
     severity = Severity.WARNING
+    fixable = True
+    fix_applicability = "unsafe"
     examples = (
         Example("Écrivez à press@vufo.org.nv ou suivez @VUFO_news.\n", lang="fr", source_language="en",
-                group=(("en", "Write to press@vufo.org.vn or follow @VUFO_news.\n"),)),
+                group=(("en", "Write to press@vufo.org.vn or follow @VUFO_news.\n"),),
+                fixed="Écrivez à press@vufo.org.vn ou suivez @VUFO_news.\n"),
         Example("Écrivez à press@vufo.org.vn ou suivez @VUFO_news.\n", lang="fr", source_language="en",
                 group=(("en", "Write to press@vufo.org.vn or follow @VUFO_news.\n"),), fires=False),
         Example("Source : https://fr.vietnamplus.vn/article-1234.vnp\n", lang="fr", source_language="en",
@@ -315,10 +323,12 @@ class LinkMismatch(_GroupRule):
                     if near is None:
                         continue
                     where, shown = near
-                    start = translation.lines[j].start
+                    start, end = translation.lines[j].start + link.start, translation.lines[j].start + link.end
+                    fix = self.fix(f"Write “{shown}”", [self.edit(translation.doc, start, end, shown)],
+                                   Applicability.UNSAFE)
                     yield self.finding(
-                        translation.doc, start + link.start, start + link.end,
-                        f"“{link.text}” differs from “{shown}” in {where}; copy the address exactly",
+                        translation.doc, start, end,
+                        f"“{link.text}” differs from “{shown}” in {where}; copy the address exactly", fix,
                     )
 
     @staticmethod
