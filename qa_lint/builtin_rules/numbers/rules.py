@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal
 from typing import Iterator
 
@@ -9,7 +10,8 @@ from ...groups import ArticleGroup
 from ...model import Applicability, Category, Finding, Severity
 from ...rule import Example, Rule, Scope
 from .figures import Correspondence, Figures, figures
-from .values import Value
+from .data import number_style
+from .values import Value, ascii_digits
 
 # With no original, a figure is checked against the other translations only when
 # at least this many of them hold figures at that place.
@@ -32,6 +34,35 @@ def _quote(values: list[Value]) -> str:
 def _places(places: list[str]) -> str:
     shown = ", ".join(places[:_SHOWN])
     return shown + (f" and {len(places) - _SHOWN} more" if len(places) > _SHOWN else "")
+
+
+def _converts(reference: Figures, where: str) -> bool:
+    """Whether the line at `where` names a unit: the translation's figure may be a conversion."""
+    number = int(where.rsplit(":", 1)[1])
+    return any(reference.pool(i).ranges for i, line in enumerate(reference.lines) if line.number == number)
+
+
+def _rewrite(wrong: Value, instead: Value, lang: str | None) -> str | None:
+    """`instead` written as `wrong` is: in its digits, when both are plain whole numbers below
+    1,000 (larger ones would need the translation's grouping and scales guessed), or as the
+    translation's name of the month."""
+    style = number_style(lang)
+    month = style.month_of(wrong.text) if not any(ch.isdecimal() for ch in wrong.text) else None
+    if month is not None:
+        number = instead.primary[0] if len(instead.primary) == 1 else None
+        if number is None or number != number.to_integral_value() or not 1 <= number <= 12:
+            return None
+        form = style.months[int(number) - 1][0]
+        if form.endswith("*"):
+            return None  # an inflected name: the case ending is the translator's
+        return form.capitalize() if wrong.text[:1].isupper() else form
+    if not (wrong.text.isdecimal() and instead.text.isdecimal() and instead.text.isascii()):
+        return None
+    value = int(instead.text)
+    if value >= 1000 or value == int(ascii_digits(wrong.text)):
+        return None
+    zero = ord(wrong.text[0]) - unicodedata.decimal(wrong.text[0])
+    return "".join(chr(zero + int(d)) for d in str(value))
 
 
 def _place(window: range, index: int) -> int:
@@ -57,7 +88,11 @@ def _replaced(links: Correspondence, reference: Figures, translation: Figures, j
     else:
         lines, mine = window, translation.window_pool(links.back(reference, translation, window))
     for i in lines:
-        missing = [v for v in (*reference.values[i], *reference.pool(i).spelled) if not v.found_in(mine)]
+        missing, seen = [], set()
+        for v in (*reference.values[i], *reference.pool(i).spelled):
+            if v.primary not in seen and not v.found_in(mine):
+                seen.add(v.primary)  # "March" is a date part and a month name: once
+                missing.append(v)
         if missing:
             return missing, reference.where(i)
     # As many figures on both lines, all the original's answered: one of this line's stands for
@@ -97,14 +132,25 @@ class FigureMismatch(_GroupRule):
     ## Why is this bad?
     A wrong figure (a death toll, an amount, a date) is the most damaging
     slip a translation can make, and no reader of one language can see it.
+
+    ## Fix safety
+    Unsafe: when one whole number below 1,000 or one month stands where the
+    original (or the other translations) has one other, the fix writes theirs
+    in the translation's digits or month name; a translator may have corrected the original, so
+    apply it with `--unsafe-fixes` once the figure is checked.
     """
 
     code = "D001"
     name = "figure-mismatch"
     severity = Severity.WARNING
+    fixable = True
+    fix_applicability = "unsafe"
     examples = (
         Example("Incendie à Lyon : 38 personnes sont mortes le 5 mars.\nLe maire a parlé à 14h30.\n",
-                lang="fr", group=_EN_GROUP, source_language="en"),
+                lang="fr", group=_EN_GROUP, source_language="en",
+                fixed="Incendie à Lyon : 83 personnes sont mortes le 5 mars.\nLe maire a parlé à 14h30.\n"),
+        Example("آتش‌سوزی در لیون: ۳۸ نفر در ۵ مارس جان باختند.\n", lang="fa", group=_EN_GROUP,
+                source_language="en", fixed="آتش‌سوزی در لیون: ۸۳ نفر در ۵ مارس جان باختند.\n"),
         Example("Incendie à Lyon : 83 personnes sont mortes le 5 avril.\nLe maire a parlé à 14h30.\n",
                 lang="fr", group=_EN_GROUP, source_language="en"),
         Example("Brand in Lyon: 38 Menschen starben am 5. März.\n", lang="de",
@@ -142,11 +188,17 @@ class FigureMismatch(_GroupRule):
                         wrong.append(value)
                         answer = answer or verdict
                 if wrong:
+                    message, instead = answer
                     start = translation.lines[j].start
                     shown = _quote(wrong) + (" is" if len(wrong) == 1 else " are")
+                    fix = None
+                    written = _rewrite(wrong[0], instead, translation.doc.lang) if len(wrong) == 1 and instead is not None else None
+                    if written is not None:
+                        edit = self.edit(translation.doc, start + wrong[0].start, start + wrong[0].end, written)
+                        fix = self.fix(f"Write “{written}”", [edit], Applicability.UNSAFE)
                     yield self.finding(
                         translation.doc, start + wrong[0].start, start + wrong[-1].end,
-                        f"{shown} {answer}; check the figure" + ("" if len(wrong) == 1 else "s"),
+                        f"{shown} {message}; check the figure" + ("" if len(wrong) == 1 else "s"), fix,
                     )
 
     @staticmethod
@@ -172,7 +224,8 @@ class FigureMismatch(_GroupRule):
         missing, where = _replaced(links, source, translation, j)
         if not missing:
             return None
-        return f"not in the original ({where}), which has {_quote(missing[:_SHOWN])} here"
+        message = f"not in the original ({where}), which has {_quote(missing[:_SHOWN])} here"
+        return message, (missing[0] if len(missing) == 1 and not _converts(source, where) else None)
 
     @staticmethod
     def _shared_conversion(links, translation, holding, j, value) -> bool:
@@ -210,10 +263,11 @@ class FigureMismatch(_GroupRule):
         if not agreed:
             return None
         v, places = max(agreed, key=lambda item: len(item[1]))
-        return (
+        message = (
             f"in none of the other translations here; {len(places)} of {len(holding)} "
             f"have “{v.text}” ({_places(places)})"
         )
+        return message, (v if len(agreed) == 1 else None)
 
 
 class FigureMissing(_GroupRule):
