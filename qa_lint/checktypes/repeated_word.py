@@ -5,6 +5,10 @@ Keys (besides the common ones):
 * `allowed` - a table of word lists per language: words that grammar repeats
   (French "nous nous", German "die die", English "had had"); `all` lists words
   allowed in every language (a product name, "C plus plus", in any text).
+* `allowed-after-comma` - a table of word lists per language: words that
+  grammar repeats only at the start of a clause after a comma, at most one
+  word after it (German "Die Frauen, die die Kinder …", "…, in der der …"); elsewhere
+  ("würdigte der der Minister") the double is reported.
 * `only` - a table of word lists per language: in those languages only these
   words are reported. For languages that repeat content words as grammar
   (Persian "کم کم", Hindi "धीरे धीरे", Vietnamese "từ từ"), list the function
@@ -30,6 +34,8 @@ from .base import PackRule, RuleData
 # A word with its joiners (ZWNJ in Persian), apostrophes and hyphens, so "l'un" or "می‌کند" is one token.
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}\u200c\u200d'’-]+")
 _GAP = regex.compile(r"[ \t\u00a0]+")
+# A clause start: a comma, then at most one word (a preposition) before the doubled word.
+_AFTER_COMMA = regex.compile(r",[ \t\u00a0]*(?:[\p{L}\p{M}'’]+[ \t\u00a0]+)?$")
 
 
 class RepeatedWordCheck(PackRule):
@@ -39,6 +45,7 @@ class RepeatedWordCheck(PackRule):
     def configure(self, data: RuleData) -> None:
         self.allowed = self._word_table(data, "allowed")
         self.only = self._word_table(data, "only")
+        self.after_comma = self._word_table(data, "allowed-after-comma")
         unsafe = data.take("unsafe", bool, True)
         self.applicability = Applicability.UNSAFE if unsafe else Applicability.SAFE
         self.fix_applicability = self.applicability.value
@@ -57,6 +64,7 @@ class RepeatedWordCheck(PackRule):
         lang = primary(doc.lang) or ""
         allowed = self.allowed.get(lang, frozenset()) | self.allowed.get("all", frozenset())
         only = self.only.get(lang)
+        after_comma = self.after_comma.get(lang, frozenset())
         # Lines break at whitespace, so a line's neighbouring words are neighbours in the whole text:
         # a document without two equal words in a row has no line to look at.
         folded = doc.text.casefold().split()
@@ -69,18 +77,22 @@ class RepeatedWordCheck(PackRule):
                 continue  # most lines: no word equal to the next, nothing to look at closely
             previous = None
             for token in _TOKEN.finditer(text):
-                if previous is not None and self._repeats(previous, token, text, allowed, only):
+                if previous is not None and self._repeats(previous, token, text, allowed, only, after_comma):
                     yield self._report(doc, line.start, previous, token)
                 previous = token
 
     @staticmethod
-    def _repeats(first, second, text: str, allowed: frozenset[str], only: frozenset[str] | None) -> bool:
+    def _repeats(
+        first, second, text: str, allowed: frozenset[str], only: frozenset[str] | None, after_comma: frozenset[str]
+    ) -> bool:
         word = first.group()
         if not word[0].isalpha() or word.casefold() != second.group().casefold():
             return False
         if not _GAP.fullmatch(text, first.end(), second.start()):
             return False
         if word.casefold() in allowed or (only is not None and word.casefold() not in only):
+            return False
+        if word.casefold() in after_comma and _AFTER_COMMA.search(text, max(0, first.start() - 40), first.start()):
             return False
         return not second.group()[0].isupper()  # "de De Gaulle", "l'hôtel Roa Roa": a name
 
