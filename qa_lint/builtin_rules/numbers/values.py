@@ -76,7 +76,22 @@ class Pool:
 
 
 def ascii_digits(text: str) -> str:
-    return "".join(str(unicodedata.decimal(ch)) for ch in text)
+    return "".join(str(_digit_value(ch)) for ch in text)
+
+
+def _digit_value(ch: str) -> int:
+    value = unicodedata.decimal(ch, None)
+    if value is not None:
+        return value
+    # A digit of a Unicode version newer than this Python's `unicodedata` (the `regex` module knows
+    # it as \p{Nd}): decimal digits come in runs of ten from zero, so count from the run's start.
+    start = ord(ch)
+    while start > 0 and _DIGIT.match(chr(start - 1)) and unicodedata.decimal(chr(start - 1), None) is None:
+        start -= 1
+    return (ord(ch) - start) % 10
+
+
+_DIGIT = regex.compile(r"\p{Nd}")
 
 
 def _parse(digits: list[str], seps: list[str], decimal: frozenset[str], group: frozenset[str], indian: bool):
