@@ -91,9 +91,6 @@ def _digit_value(ch: str) -> int:
     return (ord(ch) - start) % 10
 
 
-_DIGIT = regex.compile(r"\p{Nd}")
-
-
 def _parse(digits: list[str], seps: list[str], decimal: frozenset[str], group: frozenset[str], indian: bool):
     """The value of digit groups joined by `seps`, or None when they are not one number in this convention."""
     if len(digits[0]) > 3 and seps and seps[0] in group:
