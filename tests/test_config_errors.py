@@ -168,7 +168,7 @@ fires = false
         (RULE.replace('type = "pattern"', "type = 3"), "pack/x.toml: rule X001: `type` must be str, not int"),
         (RULE.replace('["foo"]', '["f("]'), "pack/x.toml: rule X001: invalid pattern 'f('"),
         (RULE.replace('patterns', 'languages = ["klingon"]\npatterns'), "`languages` holds an unknown language tag: 'klingon'"),
-        (RULE.replace('patterns', 'where = "middle"\npatterns'), "`where` must be one of anywhere, tail; found 'middle'"),
+        (RULE.replace('patterns', 'where = "middle"\npatterns'), "`where` must be one of anywhere, tail, head; found 'middle'"),
         (RULE.replace('fires = false', 'fires = false\nbogus = 1'), "rule X001, example 2: unknown key `bogus`"),
         (RULE.replace('fires = false\n', '').replace('text = "bar\\n"\n', 'text = "foo bar\\n"\n'), "needs at least one example that fires and one that does not"),
         (RULE + "[other]\na = 1\n", "pack/x.toml: unknown top-level key `other`"),
