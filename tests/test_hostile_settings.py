@@ -176,3 +176,13 @@ def test_a_folder_deeper_than_the_system_path_limit_is_reported_not_a_crash(tmp_
         assert result.code == 2 and "Traceback" not in result.stderr, result.stderr
         (finding,) = result.json()
         assert finding["code"] == "F001" and "File name too long" in finding["message"], finding
+
+
+def test_without_re2_a_pattern_with_many_stars_is_skipped_with_a_warning(tmp_path, monkeypatch, capsys):
+    from qa_lint import gitignore
+
+    monkeypatch.setattr(gitignore, "_backend", lambda: "simple")
+    monkeypatch.setattr(gitignore, "_warned", set())
+    spec = gitignore.parse(tmp_path / ".gitignore", "*a*a*a*a*a*a*b\n*.bak\n**/build/**\n")
+    assert spec.match_file("x.bak") and spec.match_file("a/build/c") and not spec.match_file("a" * 200 + "b")
+    assert "1: pattern '*a*a*a*a*a*a*b' has too many `*`" in capsys.readouterr().err
