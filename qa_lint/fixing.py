@@ -281,8 +281,9 @@ def finish(outcome: FixOutcome, options: FixOptions, report, stream, relint=None
         written = outcome.written
         if problems and relint is not None:
             on_disk = dict(outcome.final)
+            written_files = {os.path.realpath(change.file) for change in written}
             for change in outcome.changes.values():
-                if all(os.path.realpath(change.file) != os.path.realpath(w.file) for w in written):
+                if os.path.realpath(change.file) not in written_files:
                     on_disk[change.file] = change.original
             fresh = relint(on_disk)
             report.findings, report.files_checked = fresh.findings, fresh.files_checked

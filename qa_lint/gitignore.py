@@ -1,9 +1,10 @@
 """`.gitignore` files: git's rules, matched in time linear in the path, a bad line skipped with a warning.
 
 `pathspec` turns each line into a regular expression exactly as git reads it
-(negation, anchoring, `**`). Backtracking engines take exponential time on
-patterns such as `*a*a*a*a*a*a*b` against long names, so the expressions run
-on RE2 (`google-re2`), which never backtracks. A line git would reject or that
+(negation, anchoring, `**`). On a backtracking engine a pattern such as
+`*a*a*a*a*a*a*b` takes time growing as a name's length to the power of its
+stars (hours for a 255-character name), so the expressions run on RE2
+(`google-re2`), which never backtracks. A line git would reject or that
 does not compile (`[z-a]`) is skipped with one warning naming the file and
 line; the file's other patterns still apply, as in git.
 """
