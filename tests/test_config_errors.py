@@ -170,6 +170,9 @@ fires = false
         (RULE.replace('patterns', 'languages = ["klingon"]\npatterns'), "`languages` holds an unknown language tag: 'klingon'"),
         (RULE.replace('patterns', 'where = "middle"\npatterns'), "`where` must be one of anywhere, tail, head; found 'middle'"),
         (RULE.replace('fires = false', 'fires = false\nbogus = 1'), "rule X001, example 2: unknown key `bogus`"),
+        (RULE.replace('["foo"]', '["{verb} foo"]\n[rule.sets]\nverb = []'), "a pattern uses {verb} but the rule has no `sets.verb`"),
+        (RULE.replace('["foo"]', '["foo"]\n[rule.sets]\ntokens = ["a"]'), "`sets.tokens`: a set name is lower-case letters"),
+        (RULE.replace('["foo"]', '["foo"]\n[rule.sets]\nverb = [3]'), "`sets.verb` must hold lists of non-empty strings"),
         (RULE.replace('fires = false\n', '').replace('text = "bar\\n"\n', 'text = "foo bar\\n"\n'), "needs at least one example that fires and one that does not"),
         (RULE + "[other]\na = 1\n", "pack/x.toml: unknown top-level key `other`"),
         ("rule = 3\n", "pack/x.toml: no `[[rule]]` tables"),
@@ -190,6 +193,20 @@ def test_malformed_rule_pack_through_the_command_line(tmp_path):
     result = lint_with_config(tmp_path, 'rule-packs = ["pack"]\n')
     assert result.code == 2 and result.stdout == "" and "Traceback" not in result.stderr
     assert result.stderr.startswith("qa-lint: error: malformed rule pack: pack/x.toml: rule X001: unknown check type 'patern'")
+
+
+def test_word_sets_combine_and_match_persian_joined_any_way(tmp_path):
+    """A user pack's named word sets: one pattern, verbs x prepositions x brands; ZWNJ, space or nothing."""
+    pack = RULE.replace('["foo"]', '["{verb}\\\\s+{prep}\\\\s+{brand}"]\n[rule.sets]\n'
+                        'verb = ["اشتراک‌گذاری", "Teilen"]\nprep = ["در", "auf"]\nbrand = ["تلگرام", "X"]')
+    pack = pack.replace('text = "foo\\n"', 'text = "Teilen auf X\\n"').replace('text = "bar\\n"', 'text = "Teilen\\n"')
+    write(tmp_path / "pack" / "x.toml", pack)
+    for name, text in (("a", "اشتراک‌گذاری در تلگرام"), ("b", "اشتراک گذاری در تلگرام"), ("c", "اشتراکگذاری در تلگرام"),
+                       ("d", "اشتراک‌گذاري در تلگرام"), ("e", "اشتراک در تلگرام")):
+        write(tmp_path / "fa" / f"{name}.txt", text + "\n")
+    result = lint_with_config(tmp_path, 'rule-packs = ["pack"]\nselect = ["X001"]\n')
+    reported = {line.split(":")[0] for line in result.stdout.splitlines() if "X001" in line}
+    assert reported == {"fa/a.txt", "fa/b.txt", "fa/c.txt", "fa/d.txt"}, result.stdout + result.stderr
 
 
 def test_rule_pack_saved_with_a_byte_order_mark_is_read(tmp_path):

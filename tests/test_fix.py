@@ -299,3 +299,22 @@ def test_apply_fixes_takes_a_fix_unless_an_edit_overlaps_one_taken():
                  for _ in range(rng.randint(1, 5))]
         got, _ = apply_fixes(text, [finding(edits) for edits in fixes])
         assert got == reference(text, fixes)[0], fixes
+
+
+def test_fix_removes_a_glued_leftover_but_keeps_the_text_encoding_and_line_endings(tmp_path):
+    """A stamp glued before the headline and an image label glued into a caption: only they go."""
+    article = tmp_path / "fr" / "visite.txt"
+    article.parent.mkdir()
+    original = ("\ufeff date 2023-08 Hanoi (VNA) – Le président effectuera une visite.\r\n"
+                "La cérémonie ảnh 1Les délégués posent pour une photo. Photo : VNA\r\n"
+                "La visite a lieu en août.\r\n")
+    article.write_bytes(original.encode("utf-8"))
+    result = run_cli("check", "--fix", "--select", "B009,C009", "--format", "concise", ".", cwd=tmp_path)
+    assert result.code == 0, result.stdout + result.stderr
+    assert article.read_bytes().decode("utf-8") == (
+        "\ufeffHanoi (VNA) – Le président effectuera une visite.\r\n"
+        "La cérémonie Les délégués posent pour une photo. Photo : VNA\r\n"
+        "La visite a lieu en août.\r\n"
+    )
+    again = run_cli("check", "--select", "B009,C009", "--format", "concise", ".", cwd=tmp_path)
+    assert again.code == 0 and "All checks passed" in again.stdout, again.stdout
