@@ -458,6 +458,20 @@ def run() -> None:
             stream.reconfigure(encoding="utf-8", errors="backslashreplace")
     _unwind_on_termination()
     try:
+        _run_app()
+    except SystemExit as done:
+        workers = sys.modules.get("qa_lint.workers")
+        if workers is not None and workers.pool_was_killed():
+            # A killed worker pool may leave a thread that never ends: a normal exit would wait for it.
+            _flush_stdout()
+            sys.stderr.flush()
+            code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+            os._exit(code)
+        raise
+
+
+def _run_app() -> None:
+    try:
         app()
     except KeyboardInterrupt:
         typer.echo("qa-lint: interrupted", err=True)

@@ -90,17 +90,36 @@ def _warn(error: BaseException) -> None:
     sys.stderr.flush()
 
 
+# Set once a pool has been killed: see `_stop`.
+_killed = False
+
+
+def pool_was_killed() -> bool:
+    """Whether a pool was killed in this process, which must then leave by `os._exit`."""
+    return _killed
+
+
 def _stop(pool, kill: bool) -> None:
-    """Shut the pool down; with `kill`, end its workers at once instead of letting them finish."""
+    """Shut the pool down; with `kill`, end its workers at once instead of letting them finish.
+
+    A worker killed while it was sending a result leaves half a message in
+    the result pipe, and the pool's manager thread then waits for the rest
+    forever (the parent holds the pipe's other end: no end-of-file comes).
+    So a killed pool is not waited for, and the process must not wait for it
+    at exit either (Python joins that thread, or trips over its closed
+    pipe): `pool_was_killed()` tells the CLI to leave by `os._exit`.
+    """
+    global _killed
     processes = list((getattr(pool, "_processes", None) or {}).values()) if kill else []
     for process in processes:
         try:
             process.kill()
         except (OSError, ValueError, AttributeError):
             pass  # already gone
-    pool.shutdown(wait=True, cancel_futures=True)
+    _killed = _killed or kill
+    pool.shutdown(wait=not kill, cancel_futures=True)
     for process in processes:
-        process.join(5)  # reap them: the interpreter joins its children before it exits
+        process.join(5)  # reap them: no zombie is left behind
 
 
 def _start_worker(parent: int, initializer: Callable[..., None], initargs: tuple) -> None:
