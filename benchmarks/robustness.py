@@ -12,7 +12,7 @@ What it measures
   Any exception, rule crash or unparsable output is a crash; fixes that
   still change the text after ``--fix``'s 10 passes are counted apart;
   ``--save-crashes DIR`` writes each crashing input there (for
-  ``tests/fuzz_regressions/``). Target: 0 crashes.
+  ``tests/robustness/fuzz_regressions/``). Target: 0 crashes.
 * **Large inputs**, each a ``qa-lint check --no-cache --format json`` run in a
   fresh process, timed, with its peak resident memory (``wait4``): 5 MB on a
   single line (French and Persian sentences of the corpus joined), 50 MB of
@@ -43,7 +43,7 @@ How to run it (from the repository root)
     python benchmarks/robustness.py --only large,files,corpus,workers,patterns
 
 The property-based tests have a longer profile too:
-``QA_LINT_FUZZ=long pytest tests/test_robustness_content.py`` (5,000 examples
+``QA_LINT_FUZZ=long pytest tests/robustness/test_robustness_content.py`` (5,000 examples
 per property). Standard library and qa-lint only; the corpus is read at run
 time and nothing of it is copied into the repository. Deterministic inputs
 (``--seed``); timings vary with the machine.

@@ -25,7 +25,7 @@ _ISO_639_1 = frozenset(
 )
 
 # Their ISO 639-2 (T and B) forms, which corpora name folders by (`fra/`, `fas/`), from langcodes
-# (tests/test_languages.py checks the table against it): answered without the tag database too.
+# (tests/run/test_languages.py checks the table against it): answered without the tag database too.
 _ALPHA3 = dict(
     pair.split(":") for pair in (
     "aar:aa abk:ab afr:af aka:ak alb:sq amh:am ara:ar arg:an arm:hy asm:as ava:av ave:ae "

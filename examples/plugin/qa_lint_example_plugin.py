@@ -68,7 +68,7 @@ class ParagraphCountMismatch(Rule):
     )
     # The example runner checks one document at a time, a group of one: there is
     # nothing to compare with, so no example can fire.
-    examples_exempt = "needs an article group: see tests/test_plugin.py"
+    examples_exempt = "needs an article group: see tests/rules/test_plugin.py"
 
     def check_group(self, group: ArticleGroup) -> Iterator[Finding]:
         documents = [doc for doc in group.documents if _content_lines(doc)]  # empty files are F004's

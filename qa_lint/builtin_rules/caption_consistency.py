@@ -75,7 +75,7 @@ class CaptionLostInTranslation(Rule):
     category = Category.CAPTION
     severity = Severity.INFO
     scope = Scope.GROUP
-    examples_exempt = "needs an article group with its original: see tests/test_caption_rules.py"
+    examples_exempt = "needs an article group with its original: see tests/rules/caption/test_caption_rules.py"
 
     def check_group(self, group: ArticleGroup) -> Iterator[Finding]:
         source = group.source

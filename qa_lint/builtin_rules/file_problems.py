@@ -28,7 +28,7 @@ class UnreadableFile(FileRule):
 
     code = "F001"
     name = "unreadable-file"
-    examples_exempt = "needs a real unreadable path: see tests/test_bad_input.py"
+    examples_exempt = "needs a real unreadable path: see tests/robustness/test_bad_input.py"
 
 
 class UndecodableFile(FileRule):
@@ -89,7 +89,7 @@ class FileTooLarge(FileRule):
 
     code = "F005"
     name = "file-too-large"
-    examples_exempt = "needs a file over the size limit: see tests/test_bad_input.py"
+    examples_exempt = "needs a file over the size limit: see tests/robustness/test_bad_input.py"
 
 
 RULES = (UnreadableFile(), UndecodableFile(), BinaryFile(), EmptyFile(), FileTooLarge())

@@ -51,7 +51,7 @@ class NameArchiveVariant(Rule):
     category = Category.NAMES
     severity = Severity.WARNING
     scope = Scope.RUN
-    examples_exempt = "needs several articles: see tests/test_names.py"
+    examples_exempt = "needs several articles: see tests/rules/names/test_names.py"
     examples = (Example("Un seul article ne peut pas diverger de lui-même: Pham Minh Chinh.\n", lang="fr", fires=False),)
 
     def map_document(self, doc: Document) -> tuple[str | None, list[FormSeen]]:

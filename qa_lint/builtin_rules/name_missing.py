@@ -39,7 +39,7 @@ class NameMissingInTranslation(Rule):
     severity = Severity.INFO
     scope = Scope.GROUP
     opt_in = True
-    examples_exempt = "needs an article group with its source: see tests/test_names.py"
+    examples_exempt = "needs an article group with its source: see tests/rules/names/test_names.py"
     examples = (Example("Phan Anh Son a parlé.\n", lang="fr", fires=False),)
 
     def check_group(self, group: ArticleGroup) -> Iterator[Finding]:

@@ -37,7 +37,7 @@ class NameNotApproved(Rule):
     category = Category.NAMES
     fixable = True
     fix_applicability = "unsafe"
-    examples_exempt = "needs a glossary file: see tests/test_names.py"
+    examples_exempt = "needs a glossary file: see tests/rules/names/test_names.py"
     examples = (Example("Phan Anh Son a parlé.\n", lang="fr", fires=False),)
 
     def validate_options(self, options: dict) -> None:

@@ -46,7 +46,7 @@ class NameRenderingMismatch(Rule):
     scope = Scope.GROUP
     fixable = True
     fix_applicability = "unsafe"
-    examples_exempt = "needs an article group: see tests/test_names.py"
+    examples_exempt = "needs an article group: see tests/rules/names/test_names.py"
     examples = (Example("Phan Anh Son a parlé.\n", lang="fr", fires=False),)
 
     def check_group(self, group: ArticleGroup) -> Iterator[Finding]:

@@ -27,7 +27,7 @@ class UnusedSuppression(Rule):
     category = Category.FILE
     severity = Severity.WARNING
     fixable = True
-    examples_exempt = "depends on the other rules' findings in a Markdown file: see tests/test_suppression.py"
+    examples_exempt = "depends on the other rules' findings in a Markdown file: see tests/run/test_suppression.py"
 
 
 RULES = (UnusedSuppression(),)

