@@ -419,7 +419,7 @@ def names(
     from .engine import Linter
     from .groups import build_groups
     from .languages import normalize_tag
-    from .names.learn import glossary_json, glossary_toml, learn
+    from .builtin_rules.names.learn import glossary_json, glossary_toml, learn
 
     try:
         if output_format not in ("toml", "json"):

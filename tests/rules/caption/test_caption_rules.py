@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from qa_lint.builtin_rules.caption_consistency import CaptionLostInTranslation
-from qa_lint.builtin_rules.caption_lines import captions, credit_labels
+from qa_lint.builtin_rules.caption.consistency import CaptionLostInTranslation
+from qa_lint.builtin_rules.caption.lines import captions, credit_labels
 from qa_lint.document import Document
 from qa_lint.fixes import apply_fixes
 from qa_lint.groups import build_groups

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import tomllib
 
-from qa_lint.names.phonetic import name_key
-from qa_lint.names.variants import variant_kind
+from qa_lint.builtin_rules.names.phonetic import name_key
+from qa_lint.builtin_rules.names.variants import variant_kind
 
 from conftest import run_cli, write
 
@@ -197,7 +197,7 @@ def test_near_variants_stay_quiet_where_the_article_shows_two_names(tmp_path):
 
 
 def test_near_kind_names_the_difference():
-    from qa_lint.names.near import near_kind
+    from qa_lint.builtin_rules.names.near import near_kind
 
     assert near_kind(("نغوين", "وان", "آن"), ("نغوين", "ون", "آن"), "Arabic", "ar", caseless=True).startswith("a vowel letter")
     assert near_kind(("فام", "مينه", "تشينه"), ("فام", "مين", "تشينه"), "Arabic", "ar", caseless=True) is not None
@@ -246,7 +246,7 @@ def test_names_learns_the_base_form_across_cases_and_n004_accepts_inflected_ment
 
 
 def test_endings_of_the_language_are_not_near_variants_but_other_final_letters_are():
-    from qa_lint.names.near import near_kind
+    from qa_lint.builtin_rules.names.near import near_kind
 
     assert near_kind(("Deutsche", "Bank"), ("Deutscher", "Bank"), "Latin", "de") is None
     assert near_kind(("Ryder", "Cup"), ("Ryder", "Cups"), "Latin", "en") is None

@@ -13,15 +13,15 @@ from pathlib import Path
 from conftest import run_cli, write
 
 from qa_lint.document import Document
-from qa_lint.names.consistency import (
+from qa_lint.builtin_rules.names.consistency import (
     _variant_candidates,
     _variant_pairs,
     could_be_name,
     runs_with_key,
 )
-from qa_lint.names.mentions import cased_mentions, ngrams
-from qa_lint.names.phonetic import name_key
-from qa_lint.names.text import function_words, script_of
+from qa_lint.builtin_rules.names.mentions import cased_mentions, ngrams
+from qa_lint.builtin_rules.names.phonetic import name_key
+from qa_lint.builtin_rules.names.text import function_words, script_of
 
 PERSIAN = (
     "جان اسمیت گفت که جان اسمیت فردا می‌آید.\n"

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterator
 
-from ..groups import ArticleGroup
-from ..model import Applicability, Category, Finding
-from ..names.mentions import Mention, cased_mentions, document_script
-from ..names.variants import DOUBLED, SWAPPED, signature, variant_kind
-from ..rule import Example, Rule, Scope
+from ...groups import ArticleGroup
+from ...model import Applicability, Category, Finding
+from ...rule import Example, Rule, Scope
+from .mentions import Mention, cased_mentions, document_script
+from .variants import DOUBLED, SWAPPED, signature, variant_kind
 
 # Differences that are slips, not conventions: languages sharing a script keep
 # or drop diacritics and hyphens by their own rules, but none swaps letters.

@@ -7,8 +7,8 @@ A run with any of them exits with status 2.
 
 from __future__ import annotations
 
-from ..model import Category, Severity
-from ..rule import Example, Rule
+from ...model import Category, Severity
+from ...rule import Example, Rule
 
 
 class FileRule(Rule):

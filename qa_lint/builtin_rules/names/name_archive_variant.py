@@ -6,13 +6,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..document import Document
-from ..languages import primary
-from ..model import Category, Finding, Position, Severity, pickled_by_fields
-from ..names.glossary import approved_forms, closest_approved
-from ..names.mentions import cased_mentions, document_script, is_cased
-from ..names.variants import DOUBLED, SILENT, signature, variant_kind
-from ..rule import Example, Rule, RunItem, Scope
+from ...document import Document
+from ...languages import primary
+from ...model import Category, Finding, Position, Severity, pickled_by_fields
+from ...rule import Example, Rule, RunItem, Scope
+from .glossary import approved_forms, closest_approved
+from .mentions import cased_mentions, document_script, is_cased
+from .variants import DOUBLED, SILENT, signature, variant_kind
 
 
 @pickled_by_fields  # the result cache holds one per name per document

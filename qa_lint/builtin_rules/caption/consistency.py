@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterator
 
-from ..document import Document
-from ..groups import ArticleGroup
-from ..model import Category, Finding, Severity
-from ..rule import Example, Rule, Scope
-from .caption_credit import shorten
-from .caption_lines import Caption, captions
+from ...document import Document
+from ...groups import ArticleGroup
+from ...model import Category, Finding, Severity
+from ...rule import Example, Rule, Scope
+from .credit import shorten
+from .lines import Caption, captions
 
 
 class CaptionStyleMixed(Rule):

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 import regex
 
-from ..packs import builtin_pack_dir
+from ...packs import builtin_pack_dir
 
 # A word: letters and marks, ZWNJ inside (Persian), hyphen-joined parts kept together.
 WORD = regex.compile(r"\p{L}[\p{L}\p{M}\u200c]*(?:[-\u2010\u2011][\p{L}][\p{L}\p{M}\u200c]*)*")

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..document import Document
-from ..groups import ArticleGroup
-from ..model import Applicability, Category, Finding, Severity
-from ..names.consistency import FormGroup, near_groups
-from ..names.glossary import glossary_target
-from ..names.mentions import document_script
-from ..rule import Example, Rule, Scope
+from ...document import Document
+from ...groups import ArticleGroup
+from ...model import Applicability, Category, Finding, Severity
+from ...rule import Example, Rule, Scope
+from .consistency import FormGroup, near_groups
+from .glossary import glossary_target
+from .mentions import document_script
 from .name_variant import ambiguous_keys, certain_groups, report_approved
 
 

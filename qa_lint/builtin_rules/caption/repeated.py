@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..document import Document
-from ..model import Category, Finding
-from ..rule import Example, Rule
-from .caption_lines import captions
+from ...document import Document
+from ...model import Category, Finding
+from ...rule import Example, Rule
+from .lines import captions
 
 # Shorter repeats ("Photo: VNA") are credits, not captions scraped twice.
 _MIN_CHARS = 30

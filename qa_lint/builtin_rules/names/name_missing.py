@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterator
 
-from ..document import Document
-from ..groups import ArticleGroup
-from ..model import Category, Finding, Severity
-from ..names.consistency import Anchor, unspaced, usable_anchor
-from ..names.mentions import cased_mentions, document_script, is_cased, ngrams
-from ..names.phonetic import name_key
-from ..names.text import fold, words
-from ..rule import Example, Rule, Scope
+from ...document import Document
+from ...groups import ArticleGroup
+from ...model import Category, Finding, Severity
+from ...rule import Example, Rule, Scope
+from .consistency import Anchor, unspaced, usable_anchor
+from .mentions import cased_mentions, document_script, is_cased, ngrams
+from .phonetic import name_key
+from .text import fold, words
 
 
 class NameMissingInTranslation(Rule):

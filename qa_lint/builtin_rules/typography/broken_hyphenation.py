@@ -6,9 +6,9 @@ from typing import Iterator
 
 import regex
 
-from ..document import Document
-from ..model import Applicability, Category, Finding
-from ..rule import Example, Rule
+from ...document import Document
+from ...model import Applicability, Category, Finding
+from ...rule import Example, Rule
 
 # A word, a hyphen, and a lower-case continuation: "Freund-schaft", "vergan-genen".
 _HYPHENATED = regex.compile(r"(?<![\p{L}\p{M}\p{N}-])(\p{L}[\p{L}\p{M}]{1,40})-(\p{Ll}[\p{L}\p{M}]{1,40})(?![\p{L}\p{M}\p{N}-])")

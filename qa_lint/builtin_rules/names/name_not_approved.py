@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
-from ..document import Document
-from ..languages import primary
-from ..model import Applicability, Category, Finding
-from ..names.glossary import GlossaryError, approved_forms, closest_approved, load_glossary
-from ..names.mentions import cased_mentions, document_script, is_cased, ngrams
-from ..rule import Example, Rule
+from ...document import Document
+from ...languages import primary
+from ...model import Applicability, Category, Finding
+from ...rule import Example, Rule
+from .glossary import GlossaryError, approved_forms, closest_approved, load_glossary
+from .mentions import cased_mentions, document_script, is_cased, ngrams
 
 
 class NameNotApproved(Rule):

@@ -17,9 +17,9 @@ from typing import Iterator
 
 import regex
 
-from ..document import Document, Line
-from ..languages import primary
-from ..packs import builtin_pack_dir
+from ...document import Document, Line
+from ...languages import primary
+from ...packs import builtin_pack_dir
 
 DEFAULT_SEPARATOR = ": "
 # Pipes of a markdown table row: a caption wrapper has one pipe at each edge at most.

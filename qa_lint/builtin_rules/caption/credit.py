@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..document import Document
-from ..languages import primary
-from ..model import Category, Finding, Severity
-from ..rule import Example, Rule
-from .caption_lines import Caption, Credit, captions, credit_labels
+from ...document import Document
+from ...languages import primary
+from ...model import Category, Finding, Severity
+from ...rule import Example, Rule
+from .lines import Caption, Credit, captions, credit_labels
 
 _SHOWN = 50  # characters of a caption quoted in a message
 

@@ -8,8 +8,8 @@ from itertools import compress, repeat
 
 import regex
 
-from ..document import Document
-from ..languages import primary
+from ...document import Document
+from ...languages import primary
 from .mentions import (
     MAX_NGRAM,
     Mention,

@@ -11,9 +11,9 @@ import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ..document import Document
-from ..groups import ArticleGroup
-from ..languages import primary
+from ...document import Document
+from ...groups import ArticleGroup
+from ...languages import primary
 from .consistency import Anchor, rendering_mentions, usable_anchor
 from .mentions import cased_mentions, document_script, is_cased
 from .near import base_rank, inflected_form

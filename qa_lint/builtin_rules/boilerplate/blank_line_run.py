@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..document import Document
-from ..model import Category, Finding
-from ..rule import Example, Rule
+from ...document import Document
+from ...model import Category, Finding
+from ...rule import Example, Rule
 
 
 class BlankLineRun(Rule):

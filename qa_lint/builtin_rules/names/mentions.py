@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 import regex
 
-from ..document import Document
+from ...document import Document
 from .text import CASED_SCRIPTS, WORD, Word, connectors, script_of, titles, words
 
 # Words (as `WORD` finds them) one space apart, as the words of one name in a cased script are.

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..document import Document
-from ..groups import ArticleGroup
-from ..model import Applicability, Category, Finding
-from ..names.consistency import Anchor, FormGroup, document_groups
-from ..names.glossary import glossary_target
-from ..names.mentions import cased_mentions, document_script
-from ..names.phonetic import name_key
-from ..names.variants import variant_kind
-from ..rule import Example, Rule, Scope
+from ...document import Document
+from ...groups import ArticleGroup
+from ...model import Applicability, Category, Finding
+from ...rule import Example, Rule, Scope
+from .consistency import Anchor, FormGroup, document_groups
+from .glossary import glossary_target
+from .mentions import cased_mentions, document_script
+from .phonetic import name_key
+from .variants import variant_kind
 
 
 def certain_groups(group: ArticleGroup, doc: Document) -> tuple[list[Anchor], set[tuple[str, ...]], list[FormGroup]]:

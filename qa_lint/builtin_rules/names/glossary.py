@@ -23,8 +23,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..files import NotReadable, read_regular_file
-from ..languages import normalize_tag, primary
+from ...files import NotReadable, read_regular_file
+from ...languages import normalize_tag, primary
 
 
 @dataclass

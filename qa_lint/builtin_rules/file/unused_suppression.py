@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..model import Category, Severity
-from ..rule import Rule
+from ...model import Category, Severity
+from ...rule import Rule
 
 
 class UnusedSuppression(Rule):
