@@ -18,39 +18,13 @@ from .errors import RuleGaveUp, UsageError
 from .cache import ResultCache, engine_fingerprint
 from .groups import build_groups, group_key
 from .languages import language_from_path
-from .model import Finding, Position, Severity, pickled_by_fields
+from .model import CheckedFile, Finding, Position, Report
 from .reading import InputProblem, decode, read_bytes
 from .registry import Registry
 from .rule import Rule, RunItem, Scope
 from .selection import RuleSet, path_matches, rules_for, validate_settings
 from .packs import builtin_pack_dir
 from .suppression import apply_suppressions, is_markdown
-
-
-@pickled_by_fields
-@dataclass(frozen=True, slots=True)
-class CheckedFile:
-    path: str
-    lang: str | None
-    source_language: str | None  # the configured (or --source-language) original's language
-
-
-@dataclass
-class Report:
-    findings: list[Finding] = field(default_factory=list)
-    files_checked: int = 0
-    # Files that could not be linted, and rules that crashed: both exit with 2.
-    input_errors: int = 0
-    internal_errors: list[str] = field(default_factory=list)
-    # Each finding's path -> the fail-on level of the settings that apply there.
-    fail_on: dict[str, Severity] = field(default_factory=dict)
-    # Every file decoded, in path order, for formats that show the text (html).
-    documents: list[CheckedFile] = field(default_factory=list)
-    # A checked file's text (as linted: after fixes, or standard input), read again on demand.
-    read_text: Callable[[str], str | None] | None = field(default=None, repr=False)
-
-    def failing(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity >= self.fail_on.get(f.path, Severity.WARNING)]
 
 
 @dataclass

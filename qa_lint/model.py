@@ -1,4 +1,4 @@
-"""The typed objects every part of qa-lint speaks: severities, categories, findings, fixes.
+"""The typed objects every part of qa-lint speaks: severities, categories, findings, fixes, reports.
 
 Positions inside the engine are code-point offsets into a document's text; they
 become 1-based line/column pairs (end exclusive) only when a finding is made, so
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field, fields
-from typing import Any, TypeVar
+from typing import Any, Callable, TypeVar
 
 T = TypeVar("T")
 
@@ -157,3 +157,29 @@ class Finding:
             "fix": self.fix.to_dict() if self.fix else None,
             "fingerprint": self.fingerprint,
         }
+
+
+@pickled_by_fields
+@dataclass(frozen=True, slots=True)
+class CheckedFile:
+    path: str
+    lang: str | None
+    source_language: str | None  # the configured (or --source-language) original's language
+
+
+@dataclass
+class Report:
+    findings: list[Finding] = field(default_factory=list)
+    files_checked: int = 0
+    # Files that could not be linted, and rules that crashed: both exit with 2.
+    input_errors: int = 0
+    internal_errors: list[str] = field(default_factory=list)
+    # Each finding's path -> the fail-on level of the settings that apply there.
+    fail_on: dict[str, Severity] = field(default_factory=dict)
+    # Every file decoded, in path order, for formats that show the text (html).
+    documents: list[CheckedFile] = field(default_factory=list)
+    # A checked file's text (as linted: after fixes, or standard input), read again on demand.
+    read_text: Callable[[str], str | None] | None = field(default=None, repr=False)
+
+    def failing(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity >= self.fail_on.get(f.path, Severity.WARNING)]

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, TextIO
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, ClassVar, Protocol, TextIO
 
 if TYPE_CHECKING:
-    from ..engine import Report
-    from ..registry import Registry
+    from ..model import Report
+    from ..rule import Rule
+
+
+class Rules(Protocol):
+    """What a format needs of the registry (its rules by code): formats never import the engine side."""
+
+    @property
+    def rules(self) -> Mapping[str, Rule]: ...
 
 
 class Format:
     name: ClassVar[str] = ""
     description: ClassVar[str] = ""
 
-    def __init__(self, registry: Registry, color: bool = False) -> None:
+    def __init__(self, registry: Rules, color: bool = False) -> None:
         self.registry = registry
         self.color = color
 
