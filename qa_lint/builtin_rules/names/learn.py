@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from ...document import Document
 from ...groups import ArticleGroup
 from ...languages import primary
-from .consistency import Anchor, rendering_mentions, usable_anchor
+from .groups import Anchor
 from .mentions import cased_mentions, document_script, is_cased
 from .near import base_rank, inflected_form
 from .phonetic import name_key
+from .renderings import rendering_mentions, usable_anchor
 from .text import fold, script_of
 
 

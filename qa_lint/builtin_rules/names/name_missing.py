@@ -9,9 +9,10 @@ from ...document import Document
 from ...groups import ArticleGroup
 from ...model import Category, Finding, Severity
 from ...rule import Example, Rule, Scope
-from .consistency import Anchor, unspaced, usable_anchor
+from .groups import Anchor
 from .mentions import cased_mentions, document_script, is_cased, ngrams
 from .phonetic import name_key
+from .renderings import unspaced, usable_anchor
 from .text import fold, words
 
 

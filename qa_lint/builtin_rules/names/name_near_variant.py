@@ -8,10 +8,11 @@ from ...document import Document
 from ...groups import ArticleGroup
 from ...model import Applicability, Category, Finding, Severity
 from ...rule import Example, Rule, Scope
-from .consistency import FormGroup, near_groups
 from .glossary import glossary_target
+from .groups import FormGroup
 from .mentions import document_script
 from .name_variant import ambiguous_keys, certain_groups, report_approved
+from .near_groups import near_groups
 
 
 class NameNearVariant(Rule):

@@ -8,8 +8,9 @@ from ...document import Document
 from ...groups import ArticleGroup
 from ...model import Applicability, Category, Finding
 from ...rule import Example, Rule, Scope
-from .consistency import Anchor, FormGroup, document_groups
+from .consistency import document_groups
 from .glossary import glossary_target
+from .groups import Anchor, FormGroup
 from .mentions import cased_mentions, document_script
 from .phonetic import name_key
 from .variants import variant_kind

@@ -12,16 +12,13 @@ from pathlib import Path
 
 from conftest import run_cli, write
 
-from qa_lint.document import Document
-from qa_lint.builtin_rules.names.consistency import (
-    _variant_candidates,
-    _variant_pairs,
-    could_be_name,
-    runs_with_key,
-)
+from qa_lint.builtin_rules.names.consistency import _variant_candidates
+from qa_lint.builtin_rules.names.groups import variant_pairs
 from qa_lint.builtin_rules.names.mentions import cased_mentions, ngrams
 from qa_lint.builtin_rules.names.phonetic import name_key
+from qa_lint.builtin_rules.names.renderings import could_be_name, runs_with_key
 from qa_lint.builtin_rules.names.text import function_words, script_of
+from qa_lint.document import Document
 
 PERSIAN = (
     "جان اسمیت گفت که جان اسمیت فردا می‌آید.\n"
@@ -43,8 +40,8 @@ def test_caseless_pairs_from_runs_around_respelt_words_equal_pairs_from_every_ru
         return True
 
     every = [m for m in ngrams(doc) if could_be_name(m.tokens, common, inner_common=False)]
-    expected, _ = _variant_pairs(every, "Arabic", accept)
-    found, _ = _variant_pairs(_variant_candidates(doc, common, "Arabic"), "Arabic", accept)
+    expected, _ = variant_pairs(every, "Arabic", accept)
+    found, _ = variant_pairs(_variant_candidates(doc, common, "Arabic"), "Arabic", accept)
     assert found == expected
     assert (("جان", "اسمیت"), ("جان", "اسیمت")) in {(a, b) for a, b, _ in found}
     assert len(_variant_candidates(doc, common, "Arabic")) < len(every)  # the point of the shortcut
