@@ -97,7 +97,8 @@ def _count(number: int, one: str, many: str | None = None) -> str:
 
 def summary(report) -> str:
     """"Found 20 findings in 2 files (3 checked)." and what `--fix` / `--unsafe-fixes` would repair."""
-    checked = report.files_checked
+    # A file the file rules reported as unreadable (F001-F005) was looked at too.
+    checked = report.files_checked + report.input_errors
     if not report.findings:
         return f"All checks passed ({_count(checked, 'file')} checked)."
     files = len({f.path for f in report.findings})
