@@ -8,8 +8,9 @@ rules never count lines themselves.
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field, fields
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, ClassVar, TypeVar
 
 T = TypeVar("T")
 
@@ -50,20 +51,87 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
-class Category(str, enum.Enum):
-    """The rule families; also accepted by `--select` / `--ignore`."""
+_CATEGORY_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
 
-    NAMES = "names"
-    BOILERPLATE = "boilerplate"
-    SCRIPT = "script"
-    CAPTION = "caption"
-    LANGUAGE = "language"
-    TYPOGRAPHY = "typography"
-    NUMBERS = "numbers"
-    FILE = "file"
+
+class Category(str):
+    """A rule family; also accepted by `--select` / `--ignore`.
+
+    The built-in families are constants (`Category.NAMES` ...). A plugin's rule may
+    declare a family of its own, `category = Category("dates")`: any lowercase name.
+    One object stands for each name, so categories compare by `==` or `is` alike
+    and unpickle without a new string.
+    """
+
+    __slots__ = ()
+    _interned: ClassVar[dict[str, Category]] = {}
+    NAMES: ClassVar[Category]
+    BOILERPLATE: ClassVar[Category]
+    SCRIPT: ClassVar[Category]
+    CAPTION: ClassVar[Category]
+    LANGUAGE: ClassVar[Category]
+    TYPOGRAPHY: ClassVar[Category]
+    NUMBERS: ClassVar[Category]
+    FILE: ClassVar[Category]
+    #: The built-in families, in the order reports list them.
+    BUILTIN: ClassVar[tuple[Category, ...]]
+    _BUILTIN_NAMES: ClassVar[frozenset[str]]
+
+    def __new__(cls, name: str) -> Category:
+        known = cls._interned.get(name)
+        if known is not None:
+            return known
+        if not isinstance(name, str) or not _CATEGORY_NAME.match(name):
+            raise ValueError(f"{name!r} is not a valid Category (a lowercase name such as 'dates')")
+        made = cls._interned[name] = super().__new__(cls, name)
+        return made
+
+    @classmethod
+    def builtin(cls, name: str) -> Category:
+        """The built-in family `name` (rule packs name one of these)."""
+        if name not in cls._BUILTIN_NAMES:
+            raise ValueError(f"{name!r} is not a valid Category")
+        return cls(name)
+
+    @classmethod
+    def in_order(cls, names) -> list[Category]:
+        """`names` as categories, built-in families first in their order, then the others alphabetically."""
+        wanted = {cls(n) for n in names}
+        return [c for c in cls.BUILTIN if c in wanted] + sorted(wanted - set(cls.BUILTIN))
+
+    @property
+    def value(self) -> str:
+        return str.__str__(self)
 
     def __str__(self) -> str:
-        return self.value
+        return str.__str__(self)
+
+    def __repr__(self) -> str:
+        return f"Category({str.__str__(self)!r})"
+
+    def __reduce__(self):
+        return Category, (str.__str__(self),)
+
+
+Category.NAMES = Category("names")
+Category.BOILERPLATE = Category("boilerplate")
+Category.SCRIPT = Category("script")
+Category.CAPTION = Category("caption")
+Category.LANGUAGE = Category("language")
+Category.TYPOGRAPHY = Category("typography")
+Category.NUMBERS = Category("numbers")
+Category.FILE = Category("file")
+Category.BUILTIN = (
+    Category.NAMES,
+    Category.BOILERPLATE,
+    Category.SCRIPT,
+    Category.CAPTION,
+    Category.LANGUAGE,
+    Category.TYPOGRAPHY,
+    Category.NUMBERS,
+    Category.FILE,
+)
+Category._BUILTIN_NAMES = frozenset(Category.BUILTIN)
 
 
 class Applicability(str, enum.Enum):

@@ -11,6 +11,7 @@ from .errors import Terminated, UsageError
 from .formats import Format
 from .packs import builtin_pack_dir, load_packs
 from .plugins import DEFAULT_PLUGINS, describe, plugin_manager
+from .model import Category
 from .rule import Rule
 
 _CODE = re.compile(r"^[A-Z]{1,4}[0-9]{1,4}$")
@@ -92,6 +93,11 @@ class Registry:
                 raise UsageError(f"{where}: rule code {rule.code!r} must be 1-4 capital letters then 1-4 digits")
             if not _NAME.match(rule.name or ""):
                 raise UsageError(f"{where}: rule {rule.code} name {rule.name!r} must be kebab-case")
+            if not isinstance(rule.category, Category):
+                try:
+                    rule.category = Category(rule.category)  # a plugin may name its category as a plain string
+                except ValueError as error:
+                    raise UsageError(f"{where}: rule {rule.code} category: {error}") from None
             if rule.code in self.rules:
                 other = self.rules[rule.code]
                 raise UsageError(

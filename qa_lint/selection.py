@@ -18,7 +18,6 @@ from .errors import UsageError
 from .model import Category, Severity
 from .rule import Rule
 
-_CATEGORIES = {c.value for c in Category}
 
 
 def specificity(selector: str, rule: Rule) -> int:
@@ -37,7 +36,7 @@ def validate_selectors(selectors: Iterable[str], rules: Iterable[Rule], where: s
     for selector in selectors:
         if not selector.strip():
             raise UsageError(f"{where}: an empty rule selector selects nothing; remove it")
-        if selector == "ALL" or selector in _CATEGORIES:
+        if selector == "ALL" or selector in Category.BUILTIN or any(rule.category == selector for rule in rules):
             continue
         if not any(rule.code.startswith(selector) for rule in rules):
             raise UsageError(f"{where}: unknown rule code or prefix {selector!r} (see `qa-lint rules`)")

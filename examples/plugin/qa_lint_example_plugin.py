@@ -55,7 +55,7 @@ class ParagraphCountMismatch(Rule):
 
     code = "X101"
     name = "paragraph-count-mismatch"
-    category = Category.FILE
+    category = Category("structure")  # a family of its own: `--select structure` selects it
     severity = Severity.INFO
     scope = Scope.GROUP
     origin = "plugin qa-lint-example-plugin"

@@ -130,7 +130,7 @@ class PackRule(Rule):
         self.declared_at = data.where  # "file: rule CODE", for errors found after reading
         self.code = data.take("code", str)
         self.name = data.take("name", str)
-        self.category = data.convert("category", data.take("category", str), Category)
+        self.category = data.convert("category", data.take("category", str), Category.builtin)
         self.severity = data.convert("severity", data.take("severity", str, "warning"), Severity.parse)
         self.scope = Scope.DOCUMENT
         languages = data.take_list("languages", str, None)

@@ -50,6 +50,11 @@ IN_A_HOOK = {
                   "plugin 'failing' returned int from qa_lint_register_rules; a list was expected"),
     "rules-str": ("qa_lint_register_rules", "return 'X101'",
                   "plugin 'failing' returned str from qa_lint_register_rules; a list was expected"),
+    "rule-category-not-a-name": (
+        "qa_lint_register_rules",
+        "from qa_lint.rule import Rule; return [type('R', (Rule,), {'code': 'X1', 'name': 'x', 'category': 'Big Data'})()]",
+        "plugin failing: rule X1 category: 'Big Data' is not a valid Category (a lowercase name such as 'dates')",
+    ),
     "formats-exit": ("qa_lint_register_formats", "raise SystemExit(0)",
                      "plugin 'failing' failed in qa_lint_register_formats: SystemExit: 0"),
     "generator-raises": ("qa_lint_register_rule_packs", "yield from (1 / 0 for _ in [1])",

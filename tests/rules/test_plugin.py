@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import pickle
 import subprocess
 import sys
 import textwrap
@@ -22,6 +23,7 @@ import pytest
 from qa_lint.config import SettingsResolver
 from qa_lint.engine import Linter
 from qa_lint.examples import run_example
+from qa_lint.model import Category
 from qa_lint.plugins import plugin_manager
 from qa_lint.registry import Registry
 from qa_lint.rule import Scope
@@ -91,12 +93,20 @@ def test_registered_rule_is_listed_with_its_identity(plugin_registry):
     rule = plugin_registry.get("X101")
     assert plugin_registry.get("paragraph-count-mismatch") is rule
     assert rule.scope is Scope.GROUP
-    assert (rule.category.value, str(rule.severity)) == ("file", "info")
+    assert (rule.category.value, str(rule.severity)) == ("structure", "info")
     assert rule.origin == "plugin qa-lint-example-plugin"
     assert rule.what and rule.why
     assert rule.summary.startswith("Reports a translation whose number of non-blank lines")
     # Built-ins are still there next to it.
     assert {"B001", "B007", "F004"} <= set(plugin_registry.rules)
+
+
+def test_a_category_is_one_object_per_name_and_stays_one_through_pickle():
+    assert Category("structure") is Category("structure")
+    assert pickle.loads(pickle.dumps(Category.NAMES)) is Category.NAMES
+    assert Category.in_order(["structure", "file", "names"]) == ["names", "file", "structure"]
+    with pytest.raises(ValueError, match="is not a valid Category"):
+        Category.builtin("structure")  # rule packs name a built-in family
 
 
 def test_rule_examples_do_not_fire_on_a_group_of_one(plugin_registry):
@@ -162,6 +172,15 @@ def test_empty_translation_is_left_to_f004(plugin_registry, tmp_path, monkeypatc
 def test_rule_can_be_ignored_like_a_builtin(plugin_registry, tmp_path, monkeypatch):
     _article(tmp_path, {"fa/a.txt": 10, "fr/a.txt": 3})
     assert _lint(plugin_registry, tmp_path, monkeypatch, ignore=("X",)) == []
+
+
+def test_the_plugins_own_category_selects_and_ignores_its_rule(plugin_registry, tmp_path, monkeypatch):
+    _article(tmp_path, {"fa/a.txt": 10, "fr/a.txt": 3})
+    (tmp_path / "fr" / "b.txt").write_text("Commentaires (0)\n", encoding="utf-8")  # a B finding, outside `structure`
+    monkeypatch.chdir(tmp_path)
+    report = Linter(plugin_registry, SettingsResolver({"select": ("structure",)}), tmp_path).lint_paths([str(tmp_path)])
+    assert {(f.code, f.category) for f in report.findings} == {("X101", "structure")}
+    assert _lint(plugin_registry, tmp_path, monkeypatch, ignore=("structure",)) == []
 
 
 # -- the plugin installed for real ------------------------------------------------------

@@ -100,7 +100,7 @@ def _column(path: str, lang: str | None, text: str | None, findings: list[Findin
     column = Column(path, lang, split_lines(text) if text is not None else None)
     count = len(column.lines) if column.lines is not None else 0
     for finding in findings:
-        whole_file = finding.category is Category.FILE and finding.start == finding.end
+        whole_file = finding.category == Category.FILE and finding.start == finding.end
         if count == 0 or whole_file:
             column.header.append(finding)
         else:

@@ -94,7 +94,7 @@ def _filters(findings: list[Finding], groups: list[Group]) -> str:
             for v in values
         )
 
-    family_order = [c.value for c in Category if c.value in families]
+    family_order = [c.value for c in Category.in_order(families)]
     return (
         '<nav id="filters" aria-label="Filters">\n'
         f"<fieldset><legend>Family</legend>{boxes('cat', family_order, families)}</fieldset>\n"
@@ -136,7 +136,7 @@ def _bar_chart(title: str, rows: list[tuple[str, Counter]]) -> str:
 
 
 def _overview(groups: list[Group], findings: list[Finding], labels: list[str]) -> str:
-    families = [c.value for c in Category if any(f.category is c for f in findings)]
+    families = [c.value for c in Category.in_order({f.category for f in findings})]
     by_family: dict[str, Counter] = {}
     by_language: dict[str, Counter] = {}
     for f in findings:
@@ -160,7 +160,7 @@ def _breakdown(found: list[Finding]) -> str:
     severity = Counter(str(f.severity) for f in found)
     family = Counter(f.category.value for f in found)
     levels = ", ".join(f"{severity[str(s)]} {s}" for s in SEVERITIES if severity[str(s)])
-    kinds = ", ".join(f"{family[c.value]} {c.value}" for c in Category if family[c.value])
+    kinds = ", ".join(f"{family[c.value]} {c.value}" for c in Category.in_order(family))
     return f"{_count(len(found), 'finding')}: {levels}; {kinds}"
 
 
