@@ -49,9 +49,8 @@ def load_packs(folders: Iterable[Path], check_types: dict[str, type[PackRule]], 
     return rules
 
 
-def load_pack_file(file: Path, check_types: dict[str, type[PackRule]], label: str | None = None,
-                   prepare: bool = True) -> list[PackRule]:
-    """The rules of one pack file; `label` is how messages and `explain` name it."""
+def pack_tables(file: Path, label: str | None = None) -> list[dict]:
+    """The `[[rule]]` tables of one pack file, as TOML gives them."""
     label = label or str(file)
     try:
         document = tomllib.loads(file.read_text(encoding="utf-8-sig"))  # a BOM (Windows editors) is not a TOML error
@@ -65,6 +64,26 @@ def load_pack_file(file: Path, check_types: dict[str, type[PackRule]], label: st
     tables = document.get("rule", [])
     if not isinstance(tables, list) or not tables:
         raise PackError(f"{label}: no `[[rule]]` tables")
+    return tables
+
+
+def builtin_family_tables(family: str) -> list[dict]:
+    """The `[[rule]]` tables of one family of the built-in packs (`rules/<family>/`), file by file:
+    for code that reads a family's data (its word lists) without running its rules."""
+    folder = builtin_pack_dir() / family
+    return [
+        table
+        for file in sorted(folder.glob("*.toml"))
+        if not file.name.startswith("_")
+        for table in pack_tables(file, file.relative_to(folder.parent).as_posix())
+    ]
+
+
+def load_pack_file(file: Path, check_types: dict[str, type[PackRule]], label: str | None = None,
+                   prepare: bool = True) -> list[PackRule]:
+    """The rules of one pack file; `label` is how messages and `explain` name it."""
+    label = label or str(file)
+    tables = pack_tables(file, label)
     rules = []
     for number, table in enumerate(tables, start=1):
         data = RuleData(table, f"{label}: rule {table.get('code') or f'#{number}'}")

@@ -11,12 +11,11 @@ would be French), though "Comment" alone is also a French word.
 from __future__ import annotations
 
 import functools
-import tomllib
 
 import regex
 
 from ...checktypes.pattern import expand_placeholders
-from ...packs import builtin_pack_dir
+from ...packs import builtin_family_tables
 from .data import load
 
 _MAX_LINE = 80  # characters: labels are short; longer lines are never widgets
@@ -30,28 +29,25 @@ def _sources() -> tuple[dict[str, list[str]], dict[str, frozenset[str]]]:
     names = load().names
     by_lang: dict[str, list[str]] = {}
     labels_of: dict[str, set[str]] = {}
-    for path in sorted((builtin_pack_dir() / "boilerplate").glob("*.toml")):
-        with open(path, "rb") as handle:
-            tables = tomllib.load(handle).get("rule", [])
-        for table in tables:
-            if table.get("type") != "pattern" or table.get("match", "line") != "line":
+    for table in builtin_family_tables("boilerplate"):
+        if table.get("type") != "pattern" or table.get("match", "line") != "line":
+            continue
+        word_sets = {"tokens": table.get("tokens", {}), **table.get("sets", {})}
+        for lang in table.get("tokens", {}):
+            own = {
+                name: [w for w in value.get(lang, []) if w.lower() not in names]  # brands belong to no language
+                for name, value in word_sets.items()
+            }
+            if not own["tokens"]:
                 continue
-            word_sets = {"tokens": table.get("tokens", {}), **table.get("sets", {})}
-            for lang in table.get("tokens", {}):
-                own = {
-                    name: [w for w in value.get(lang, []) if w.lower() not in names]  # brands belong to no language
-                    for name, value in word_sets.items()
-                }
-                if not own["tokens"]:
-                    continue
-                # Language-neutral lists (brand names) take part in the pattern but identify no language.
-                lists = {name: own[name] + list(value.get("any", [])) for name, value in word_sets.items()}
-                for source in table.get("patterns", []):
-                    if "{tokens}" in source:  # every such pattern needs a label of the language
-                        by_lang.setdefault(lang, []).append(expand_placeholders(source, lists))
-                        labels_of.setdefault(lang, set()).update(
-                            label.casefold() for words in own.values() for label in words
-                        )
+            # Language-neutral lists (brand names) take part in the pattern but identify no language.
+            lists = {name: own[name] + list(value.get("any", [])) for name, value in word_sets.items()}
+            for source in table.get("patterns", []):
+                if "{tokens}" in source:  # every such pattern needs a label of the language
+                    by_lang.setdefault(lang, []).append(expand_placeholders(source, lists))
+                    labels_of.setdefault(lang, set()).update(
+                        label.casefold() for words in own.values() for label in words
+                    )
     return by_lang, {lang: frozenset(labels) for lang, labels in labels_of.items()}
 
 
