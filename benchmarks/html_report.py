@@ -49,7 +49,7 @@ MAX_MB, MAX_WRITE_S, MAX_OPEN_S = 20, 3.0, 10.0
 
 def lint(corpus: Path):
     from qa_lint.config import SettingsResolver
-    from qa_lint.engine import Linter
+    from qa_lint.run.linter import Linter
     from qa_lint.registry import Registry
 
     registry = Registry()

@@ -131,7 +131,7 @@ class Unsettled(Exception):
 def lint_case(files: dict[str, bytes]) -> None:
     """The whole pipeline in process; raises on any crash."""
     from qa_lint.config import SettingsResolver
-    from qa_lint.engine import Linter
+    from qa_lint.run.linter import Linter
     from qa_lint.fixing import fix_in_memory
 
     registry = _registry()
@@ -140,8 +140,8 @@ def lint_case(files: dict[str, bytes]) -> None:
     linter = Linter(registry, SettingsResolver(dict(overrides)), cwd)
     fixer = Linter(registry, SettingsResolver(dict(overrides)), cwd)
     for path, data in files.items():
-        linter.sources[cwd / path] = data
-        fixer.sources[cwd / path] = data
+        linter.sources.given[cwd / path] = data
+        fixer.sources.given[cwd / path] = data
     report = linter.lint_paths(list(files))
     if report.internal_errors:
         raise AssertionError(report.internal_errors[0])

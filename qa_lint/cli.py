@@ -167,7 +167,7 @@ def _check(paths, output_format, output_file, select, extend_select, ignore, fai
     from . import baseline as baselines
     from . import fixing as fixes
     from .config import SettingsResolver
-    from .engine import Linter
+    from .run.linter import Linter
     from .languages import normalize_tag
     from .model import Severity
 
@@ -239,8 +239,8 @@ def _check(paths, output_format, output_file, select, extend_select, ignore, fai
 
 def _relint(linter, paths, sources):
     """Lint `paths` again from `sources` (path -> bytes), the files as they are on disk now."""
-    linter.sources.clear()
-    linter.sources.update(sources)
+    linter.sources.given.clear()
+    linter.sources.given.update(sources)
     return linter.lint_paths(list(paths))
 
 
@@ -416,7 +416,7 @@ def names(
 ) -> None:
     """Extract the names a folder uses, per person and language with their counts, as a glossary."""
     from .config import SettingsResolver
-    from .engine import Linter
+    from .run.linter import Linter
     from .groups import build_groups
     from .languages import normalize_tag
     from .builtin_rules.names.learn import glossary_json, glossary_toml, learn
@@ -460,7 +460,7 @@ def run() -> None:
     try:
         _run_app()
     except SystemExit as done:
-        workers = sys.modules.get("qa_lint.workers")
+        workers = sys.modules.get("qa_lint.run.workers")
         if workers is not None and workers.pool_was_killed():
             # A killed worker pool may leave a thread that never ends: a normal exit would wait for it.
             _flush_stdout()

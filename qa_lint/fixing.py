@@ -18,10 +18,14 @@ import sys
 from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .fixes import apply_fixes
-from .model import Applicability, Finding
+from .model import Applicability, Finding, Report
 from .reading import InputProblem, decode
+
+if TYPE_CHECKING:
+    from .run.linter import Linter
 
 MAX_PASSES = 10
 _LINE_END = re.compile(r"(?<=\n)|(?<=\r)(?!\n)")
@@ -50,7 +54,7 @@ class Change:
 
 @dataclass
 class FixOutcome:
-    report: object  # the engine's Report of what is left after fixing
+    report: Report  # what is left after fixing
     changes: dict[Path, Change] = field(default_factory=dict)
     converged: bool = True  # False: fixes kept changing the text after MAX_PASSES
     # Every linted file's bytes after fixing (unchanged files as read).
@@ -71,20 +75,20 @@ def encode(text: str, encoding: str, bom: bool) -> bytes:
     return (_BOMS.get(encoding, b"") if bom else b"") + data
 
 
-def fix_in_memory(linter, paths: list[str], unsafe: bool = False) -> FixOutcome:
+def fix_in_memory(linter: Linter, paths: list[str], unsafe: bool = False) -> FixOutcome:
     """Lint `paths`, apply fixes and lint again until nothing changes. Nothing is written."""
-    linter.remember_sources = True
+    linter.sources.remember = True
     originals: dict[Path, bytes] | None = None
     changes: dict[Path, Change] = {}
     for _ in range(MAX_PASSES):
         report = linter.lint_paths(paths)
         if originals is None:
-            originals = dict(linter.sources)
+            originals = dict(linter.sources.given)
         changed = False
         for path, findings in groupby(report.findings, key=lambda f: f.path):
             fixable = [f for f in findings if is_applicable(f, unsafe)]
             file = Path(os.path.normpath(linter.cwd / path))
-            data = linter.sources.get(file)
+            data = linter.sources.given.get(file)
             if not fixable or data is None:
                 continue  # nothing to fix, or a file that could not be read at all
             text, encoding, bom = decode(data, linter.resolver.for_folder(file.parent).encoding)
@@ -95,7 +99,7 @@ def fix_in_memory(linter, paths: list[str], unsafe: bool = False) -> FixOutcome:
                 new_data = encode(new_text, encoding, bom)
             except UnicodeEncodeError as error:
                 raise FixError(f"{path}: a fix inserts text that {encoding} cannot hold ({error.reason}); nothing written") from None
-            linter.sources[file] = new_data
+            linter.sources.given[file] = new_data
             change = changes.setdefault(file, Change(file, path, originals.get(file, data), new_data, encoding))
             change.fixed = new_data
             change.fixes += applied
@@ -107,7 +111,7 @@ def fix_in_memory(linter, paths: list[str], unsafe: bool = False) -> FixOutcome:
         report, converged = linter.lint_paths(paths), False
     # Files whose fixes cancelled out are not changes.
     changes = {f: c for f, c in changes.items() if c.fixed != c.original}
-    return FixOutcome(report, changes, converged, dict(linter.sources))
+    return FixOutcome(report, changes, converged, dict(linter.sources.given))
 
 
 def write_changes(outcome: FixOutcome) -> list[str]:
@@ -232,7 +236,7 @@ class FixOptions:
         return self.fix and not self.diff and self.stdin_filename is not None
 
 
-def lint_and_fix(linter, paths: list[str], options: FixOptions):
+def lint_and_fix(linter: Linter, paths: list[str], options: FixOptions) -> tuple[Report, FixOutcome | None]:
     """(report, FixOutcome or None): lint `paths` (or standard input), fixing in memory when asked."""
     from .errors import UsageError
 
@@ -242,7 +246,7 @@ def lint_and_fix(linter, paths: list[str], options: FixOptions):
         if paths:
             raise UsageError("--stdin-filename lints standard input: name no paths")
         paths = [options.stdin_filename]
-        linter.sources[Path(os.path.normpath(linter.cwd / options.stdin_filename))] = sys.stdin.buffer.read()
+        linter.sources.given[Path(os.path.normpath(linter.cwd / options.stdin_filename))] = sys.stdin.buffer.read()
     if not options.active:
         return linter.lint_paths(paths), None
     try:

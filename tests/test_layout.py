@@ -17,7 +17,6 @@ KNOWN_OVERSIZED = {
     "builtin_rules/language/analysis.py",
     "builtin_rules/script/mixed_script.py",
     "builtin_rules/numbers/rules.py",
-    "engine.py",
     "cli.py",
 }
 

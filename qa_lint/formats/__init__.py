@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
 
 class Rules(Protocol):
-    """What a format needs of the registry (its rules by code): formats never import the engine side."""
+    """What a format needs of the registry (its rules by code): formats never import the linter."""
 
     @property
     def rules(self) -> Mapping[str, Rule]: ...

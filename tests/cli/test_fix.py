@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from qa_lint.config import SettingsResolver
-from qa_lint.engine import Linter
+from qa_lint.run.linter import Linter
 from qa_lint.fixing import atomic_replace, FixError, fix_in_memory, write_changes
 from qa_lint.registry import Registry
 

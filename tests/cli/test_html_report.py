@@ -337,14 +337,14 @@ def test_the_page_of_any_file_has_no_element_from_the_text(text):
     from types import SimpleNamespace
 
     from qa_lint.config import SettingsResolver
-    from qa_lint.engine import Linter
+    from qa_lint.run.linter import Linter
     from qa_lint.formats.html_report import HtmlFormat
     from qa_lint.registry import Registry
 
     registry = REGISTRY_FOR_PAGES.setdefault("registry", Registry(load_entry_points=False))
     linter = Linter(registry, SettingsResolver({}), Path("/nonexistent-qa-lint-html"))
-    linter.sources[Path("/nonexistent-qa-lint-html/fr/a.txt")] = text.encode("utf-8", "surrogatepass")
-    linter.sources[Path("/nonexistent-qa-lint-html/fa/a.txt")] = text.encode("utf-8", "surrogatepass")
+    linter.sources.given[Path("/nonexistent-qa-lint-html/fr/a.txt")] = text.encode("utf-8", "surrogatepass")
+    linter.sources.given[Path("/nonexistent-qa-lint-html/fa/a.txt")] = text.encode("utf-8", "surrogatepass")
     report = linter.lint_paths(["fr/a.txt", "fa/a.txt"])
     stream = SimpleNamespace(parts=[], write=lambda part: stream.parts.append(part))
     HtmlFormat(registry).write(report, stream)

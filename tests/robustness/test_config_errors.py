@@ -24,7 +24,7 @@ import pytest
 
 from conftest import run_cli, write
 from qa_lint.config import SettingsResolver
-from qa_lint.engine import Linter
+from qa_lint.run.linter import Linter
 from qa_lint.errors import UsageError
 from qa_lint.registry import Registry
 

@@ -19,9 +19,10 @@ from pathlib import Path
 import pytest
 
 from conftest import POOLED, run_cli, run_cli_pooled_and_alone, write
-from qa_lint import discovery, engine
+from qa_lint import discovery
+from qa_lint.run import linter as run_linter, plan
 from qa_lint.config import SettingsResolver
-from qa_lint.engine import Linter
+from qa_lint.run.linter import Linter
 from qa_lint.registry import Registry
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX file types and names")
@@ -108,7 +109,7 @@ def test_named_path_through_a_folder_loop(tmp_path):
 @pytest.fixture(params=[1, 2], ids=["jobs-1", "workers"])
 def jobs(request, monkeypatch) -> int:
     if request.param > 1:
-        monkeypatch.setattr(engine, "PARALLEL_MIN_BYTES", 0)  # the pool even for a small tree
+        monkeypatch.setattr(run_linter, "PARALLEL_MIN_BYTES", 0)  # the pool even for a small tree
     return request.param
 
 
@@ -155,14 +156,14 @@ def test_unreadable_folder_for_real(tmp_path):
 def test_file_vanishing_between_discovery_and_reading(tmp_path, monkeypatch, jobs):
     write(tmp_path / "fr" / "a.txt", "Comment (0)\n")
     write(tmp_path / "fr" / "b.txt", "Comment (0)\n")
-    real_discover = engine.discover
+    real_discover = plan.discover
 
     def discover_then_delete(*args, **kwargs):
         found = real_discover(*args, **kwargs)
         (tmp_path / "fr" / "a.txt").unlink()  # another process cleans up meanwhile
         return found
 
-    monkeypatch.setattr(engine, "discover", discover_then_delete)
+    monkeypatch.setattr(plan, "discover", discover_then_delete)
     report = lint(tmp_path, monkeypatch, jobs)
     assert [(f.path, f.code, f.message) for f in report.findings][0] == (
         "fr/a.txt", "F001", "cannot read the file: No such file or directory",

@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from qa_lint.config import SettingsResolver
-from qa_lint.engine import Linter
+from qa_lint.run.linter import Linter
 from qa_lint.fixing import fix_in_memory
 from qa_lint.reading import InputProblem, decode
 from qa_lint.registry import Registry
@@ -79,7 +79,7 @@ def lint(files: dict[str, bytes]):
     """Lint `files` (path -> bytes): (report, fix outcome); every output format is written and parsed back."""
     linter = Linter(REGISTRY, SettingsResolver(dict(OVERRIDES)), CWD)
     for path, data in files.items():
-        linter.sources[CWD / path] = data
+        linter.sources.given[CWD / path] = data
     report = linter.lint_paths(list(files))
     assert not report.internal_errors, report.internal_errors[0]
     for name in sorted(REGISTRY.formats):
@@ -90,7 +90,7 @@ def lint(files: dict[str, bytes]):
 
     fixer = Linter(REGISTRY, SettingsResolver(dict(OVERRIDES)), CWD)
     for path, data in files.items():
-        fixer.sources[CWD / path] = data
+        fixer.sources.given[CWD / path] = data
     outcome = fix_in_memory(fixer, list(files), unsafe=True)
     assert not outcome.report.internal_errors, outcome.report.internal_errors[0]
     assert outcome.converged, "fixes kept changing the text"

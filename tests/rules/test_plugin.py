@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from qa_lint.config import SettingsResolver
-from qa_lint.engine import Linter
+from qa_lint.run.linter import Linter
 from qa_lint.examples import run_example
 from qa_lint.model import Category
 from qa_lint.plugins import plugin_manager

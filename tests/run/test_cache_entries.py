@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli, write
-from qa_lint import cache as cache_module
-from qa_lint.cache import ResultCache
-from qa_lint.engine import UnitResult
+from qa_lint.run import cache as cache_module
+from qa_lint.run.cache import ResultCache
+from qa_lint.run.linter import UnitResult
 
 
 def articles(root: Path) -> Path:

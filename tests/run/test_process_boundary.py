@@ -23,9 +23,9 @@ import pytest
 
 import qa_lint
 from conftest import EXAMPLES, run_cli, write
-from qa_lint import engine
+from qa_lint.run import linter as run_linter
 from qa_lint.config import SettingsResolver
-from qa_lint.engine import Linter
+from qa_lint.run.linter import Linter
 from qa_lint.registry import Registry
 
 
@@ -138,16 +138,16 @@ def test_a_lint_through_pickle_gives_the_same_report(tmp_path, monkeypatch):
     seen: dict[type, object] = {}
 
     def in_pickling_workers(parent, work):
-        engine._WORKER = linter()  # what a spawned worker builds
+        run_linter._WORKER = linter()  # what a spawned worker builds
         try:
             for files in work:
-                for result in engine._lint_batch(_through_pickle([files], seen)):
+                for result in run_linter._lint_batch(_through_pickle([files], seen)):
                     yield _through_pickle(result, seen)
         finally:
-            engine._WORKER = None
+            run_linter._WORKER = None
 
-    monkeypatch.setattr(engine, "_in_workers", in_pickling_workers)
-    monkeypatch.setattr(engine, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(run_linter, "_in_workers", in_pickling_workers)
+    monkeypatch.setattr(run_linter, "PARALLEL_MIN_BYTES", 0)
     crossed = Linter(Registry(load_entry_points=False), SettingsResolver({}), tmp_path, jobs=2).lint_paths(["."])
 
     assert _state(crossed) == _state(direct)

@@ -64,9 +64,9 @@ def test_a_worker_dying_mid_run_loses_nothing(tmp_path):
     folder(tmp_path, 30)
     alone = run_cli("check", "--no-cache", "--format", "json", "--jobs", "1", ".", cwd=tmp_path)
     prelude = (
-        "import os\nfrom qa_lint import engine\nparent, real = os.getpid(), engine._lint_batch\n"
+        "import os\nfrom qa_lint.run import linter\nparent, real = os.getpid(), linter._lint_batch\n"
         "def dying(batch):\n    if os.getpid() != parent:\n        os._exit(9)  # as the out-of-memory killer does\n"
-        "    return real(batch)\nengine._lint_batch = dying\n"
+        "    return real(batch)\nlinter._lint_batch = dying\n"
     )
     result = run_patched(prelude, "check", "--no-cache", "--format", "json", "--jobs", "2", ".", cwd=tmp_path)
     assert "Traceback" not in result.stderr, result.stderr

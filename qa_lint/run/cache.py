@@ -25,7 +25,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from . import __version__
+from .. import __version__
 
 _FORMAT = "v2"
 _MARKER = b"qa-lint result cache entry v2\n"
@@ -45,7 +45,7 @@ def engine_fingerprint(rules: Iterable[Any], pack_files: Iterable[Path]) -> str:
             digest.update(file.read_bytes())
         except OSError:
             digest.update(str(file).encode())
-    package = Path(__file__).parent
+    package = Path(__file__).parent.parent  # every module of qa_lint, not only this folder
     for module in sorted(package.rglob("*.py")):
         try:
             digest.update(f"{module}\0{module.stat().st_mtime_ns}".encode())

@@ -1,0 +1,242 @@
+"""The linter: plan the files, run the rules per article group (here, in workers or from the cache), finish."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..config import Settings, SettingsResolver
+from ..discovery import Target
+from ..document import Document
+from ..model import CheckedFile, Finding, Report
+from ..packs import builtin_pack_dir
+from ..reading import InputProblem
+from ..registry import Registry
+from ..rule import RunItem
+from ..selection import RuleSet
+from ..suppression import is_markdown
+from .cache import ResultCache, engine_fingerprint
+from .finish import finalize, suppress
+from .plan import FileJob, Planner, units
+from .rules import file_problem, map_documents, reduce_run, run_document_rules, run_group_rules
+from .sources import Sources, to_document
+
+# A file to lint with its settings: its bytes, or why they could not be read.
+UnitFile = tuple[Target, Settings, "bytes | InputProblem"]
+
+
+@dataclass
+class UnitResult:
+    """What linting one article group gives; picklable, so workers and the cache can carry it."""
+
+    findings: list[Finding] = field(default_factory=list)
+    run_items: list[tuple[str, RunItem]] = field(default_factory=list)  # (rule code, map result)
+    input_errors: int = 0
+    internal_errors: list[str] = field(default_factory=list)
+    files_checked: int = 0
+    markdown: list[tuple[str, str, str | None]] = field(default_factory=list)  # (path, text, lang) for suppressions
+    documents: list[CheckedFile] = field(default_factory=list)
+
+    @staticmethod
+    def well_formed(value) -> bool:
+        """Whether a cache entry holds a result like those `lint_unit` makes (its parts' types)."""
+        return (
+            isinstance(value, UnitResult)
+            and all(isinstance(f, Finding) for f in value.findings)
+            and all(isinstance(code, str) and isinstance(item, RunItem) for code, item in value.run_items)
+            and type(value.input_errors) is int
+            and type(value.files_checked) is int
+            and all(isinstance(message, str) for message in value.internal_errors)
+            and all(isinstance(path, str) and isinstance(text, str) for path, text, _ in value.markdown)
+            and all(isinstance(document, CheckedFile) for document in value.documents)
+        )
+
+
+# The lint a worker process runs with: inherited on fork, rebuilt on spawn.
+_WORKER: Linter | None = None
+# Below this much text, starting workers costs more than it saves (tests lower it).
+PARALLEL_MIN_BYTES = int(os.environ.get("QA_LINT_PARALLEL_MIN_BYTES", 512_000))
+
+
+class Linter:
+    def __init__(
+        self,
+        registry: Registry,
+        resolver: SettingsResolver,
+        cwd: Path,
+        *,
+        jobs: int = 1,
+        cache_dir: Path | None = None,
+        progress=None,
+    ) -> None:
+        self.registry = registry
+        self.resolver = resolver
+        self.cwd = cwd
+        self.jobs = max(1, jobs)
+        self.cache_dir = cache_dir
+        self.progress = progress  # called with (files done, files in all)
+        self._cache: ResultCache | None = None
+        self._planner = Planner(registry)
+        self._settings_reprs: dict[int, tuple[Settings, str]] = {}
+        self.sources = Sources()
+
+    def ruleset_for(self, file: Path) -> RuleSet:
+        """The rules that run on `file`, with their severities, under the settings that apply there."""
+        settings = self.resolver.for_folder(file.parent)
+        self._planner.prepare([settings])
+        return self._planner.ruleset(settings, file)
+
+    def _plan(self, paths: list[str], report: Report) -> list[FileJob]:
+        return self._planner.plan(paths, self.resolver, self.cwd, self.sources.given, report)
+
+    def lint_paths(self, paths: list[str]) -> Report:
+        report = Report()
+        jobs = self._plan(paths, report)
+        results = self._run_units(units(jobs))
+        for result in results:
+            report.findings.extend(result.findings)
+            report.input_errors += result.input_errors
+            report.internal_errors.extend(result.internal_errors)
+            report.files_checked += result.files_checked
+            report.documents.extend(result.documents)
+        report.read_text = self.sources.text_reader(jobs)
+        rulesets = {job.target.display: job.ruleset for job in jobs}
+        reduce_run(self.registry, [item for result in results for item in result.run_items], rulesets, report)
+        markdown = [entry for result in results for entry in result.markdown]
+        report.findings = suppress(report.findings, markdown, rulesets, self.cwd, self._planner.rules)
+        report.findings = finalize(report.findings)
+        return report
+
+    def read_documents(self, paths: list[str]) -> tuple[list[Document], Report]:
+        """The documents under `paths`, read and decoded but not checked (`qa-lint names`)."""
+        report = Report()
+        documents = []
+        for job in self._plan(paths, report):
+            data = self.sources.read(job)
+            if isinstance(data, InputProblem):
+                file_problem(self.registry, report, job.target.display, None, data, job.ruleset)
+                continue
+            doc = to_document(self.registry, job, data, report)
+            if doc is not None:
+                documents.append(doc)
+        report.findings = finalize(report.findings)
+        return documents, report
+
+    def _run_units(self, groups: list[list[FileJob]]) -> list[UnitResult]:
+        """Each article group's result: from the cache, or linted here or in worker processes."""
+        total = sum(len(unit) for unit in groups)
+        cache = self._result_cache()
+        results: list[UnitResult | None] = [None] * len(groups)
+        pending: list[tuple[int, list[UnitFile], str | None]] = []
+        done = 0
+        for index, unit in enumerate(groups):
+            files = [(job.target, job.settings, self.sources.read(job)) for job in unit]
+            key = None
+            if cache is not None:
+                key = cache.key((t.display, self._settings_repr(s), d if isinstance(d, bytes) else str(d).encode())
+                                for t, s, d in files)
+                cached = cache.get(key)
+                if cached is not None:
+                    results[index] = cached
+                    done += len(unit)
+                    continue
+            pending.append((index, files, key))
+        if self.progress and done:
+            self.progress(done, total)
+        for (index, files, key), result in zip(pending, self._lint_pending([files for _, files, _ in pending]), strict=True):
+            results[index] = result
+            if cache is not None and key is not None:
+                cache.put(key, result)
+            done += len(files)
+            if self.progress:
+                self.progress(done, total)
+        return [r for r in results if r is not None]
+
+    def _settings_repr(self, settings: Settings) -> str:
+        """Settings as part of a cache key; a folder's files share one Settings object, so once each."""
+        found = self._settings_reprs.get(id(settings))
+        if found is None or found[0] is not settings:
+            found = self._settings_reprs[id(settings)] = (settings, repr(settings))
+        return found[1]
+
+    def _result_cache(self) -> ResultCache | None:
+        if self.cache_dir is None:
+            return None
+        if self._cache is None:
+            packs = [f for folder in {builtin_pack_dir(), *self.registry.extra_pack_folders()} for f in folder.rglob("*.toml")]
+            self._cache = ResultCache(self.cache_dir, engine_fingerprint(self._planner.rules, packs), UnitResult.well_formed)
+        return self._cache
+
+    def _lint_pending(self, work: list[list[UnitFile]]):
+        size = sum(len(d) for files in work for _, _, d in files if isinstance(d, bytes))
+        if self.jobs == 1 or len(work) < 2 or size < PARALLEL_MIN_BYTES:
+            yield from (self.lint_unit(files) for files in work)
+            return
+        yield from _in_workers(self, work)
+
+    def lint_unit(self, files: list[UnitFile]) -> UnitResult:
+        """Lint one article group: decode, document rules, group rules, the map step of run-wide rules."""
+        planner = self._planner
+        planner.prepare([settings for _, settings, _ in files])
+        report = Report()
+        documents: list[tuple[Document, FileJob]] = []
+        for target, settings, data in files:
+            job = FileJob(target, settings, planner.ruleset(settings, target.file))
+            if isinstance(data, InputProblem):
+                file_problem(self.registry, report, target.display, None, data, job.ruleset)
+                continue
+            doc = to_document(self.registry, job, data, report)
+            if doc is not None:
+                documents.append((doc, job))
+        result = UnitResult()
+        for doc, job in documents:
+            report.files_checked += 1
+            result.documents.append(CheckedFile(doc.path, doc.lang, job.settings.source_language))
+            run_document_rules(doc, job.ruleset, report)
+        rulesets = {doc.path: job.ruleset for doc, job in documents}
+        source_language = next((job.settings.source_language for _, job in documents if job.settings.source_language), None)
+        run_group_rules([doc for doc, _ in documents], rulesets, source_language, report)
+        result.run_items = map_documents([(doc, job.ruleset) for doc, job in documents], report)
+        result.markdown = [(doc.path, doc.text, doc.lang) for doc, _ in documents if is_markdown(doc)]
+        result.findings = report.findings
+        result.input_errors = report.input_errors
+        result.internal_errors = report.internal_errors
+        result.files_checked = report.files_checked
+        return result
+
+
+def _in_workers(linter: Linter, work):
+    """Lint article groups in worker processes; results come back in order."""
+    global _WORKER
+    spec = (linter.resolver.overrides, linter.resolver.config_file, linter.cwd)
+    # Batches of about 64 KB of text: big enough to amortise the hand-over.
+    batches, batch, size = [], [], 0
+    for files in work:
+        batch.append(files)
+        size += sum(len(d) for _, _, d in files if isinstance(d, bytes))
+        if size >= 64_000:
+            batches.append(batch)
+            batch, size = [], 0
+    if batch:
+        batches.append(batch)
+    from .workers import map_in_workers
+
+    _WORKER = linter  # a forked worker inherits it, with its rules and caches warm
+    try:
+        results = map_in_workers(_lint_batch, batches, linter.jobs, _start_worker, spec, _lint_batch)
+        for batch_results in results:
+            yield from batch_results
+    finally:
+        _WORKER = None
+
+
+def _start_worker(overrides, config_file, cwd) -> None:
+    global _WORKER
+    if _WORKER is None:  # spawned, not forked: build the same linter
+        _WORKER = Linter(Registry(), SettingsResolver(overrides, config_file), cwd)
+
+
+def _lint_batch(batch) -> list[UnitResult]:
+    assert _WORKER is not None
+    return [_WORKER.lint_unit(files) for files in batch]
