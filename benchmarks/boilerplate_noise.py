@@ -33,7 +33,7 @@ from __future__ import annotations
 import sys
 from collections import defaultdict
 
-from common import (benchmark_parser, check_exit, corpus_files, corpus_lines, count_by_rule, language_of,
+from harness import (benchmark_parser, check_exit, corpus_files, corpus_lines, count_by_rule, language_of,
                     median_time, parse_args, parse_jsonl, print_language_table, run_timed, source_line)
 
 EXIT_OK, EXIT_NOISE = 0, 1

@@ -51,7 +51,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from common import benchmark_parser, fmt, parse_args, ratio, read_lines, run_qa_lint, write_lines
+from harness import benchmark_parser, fmt, parse_args, ratio, read_lines, run_qa_lint, write_lines
 
 RULES = ("B001", "B002", "B003", "B004", "B005", "B006", "B007", "B008", "B009", "B010", "B011", "B012", "B013")
 RULE_NAMES = {

@@ -47,7 +47,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from common import benchmark_parser, fmt, parse_args, ratio, read_lines, run_qa_lint, write_lines
+from harness import benchmark_parser, fmt, parse_args, ratio, read_lines, run_qa_lint, write_lines
 
 RULES = ("C001", "C002", "C003", "C004", "C005", "C006", "C007", "C008", "C009", "C010", "C011", "C012")
 MIN_RECALL, MIN_PRECISION = 0.95, 1.0

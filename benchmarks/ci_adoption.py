@@ -43,7 +43,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from common import EXIT_ERROR, REPO_ROOT, benchmark_parser, count_by_rule, parse_args, run_timed
+from harness import EXIT_ERROR, REPO_ROOT, benchmark_parser, count_by_rule, parse_args, run_timed
 
 FORMATS = ("sarif", "github", "gitlab", "rdjson", "rdjsonl", "junit")
 INSERTED = "Update: this article was revised"

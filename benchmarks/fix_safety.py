@@ -41,7 +41,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from common import REPO_ROOT, benchmark_parser, check_exit, parse_args, run_timed
+from harness import REPO_ROOT, benchmark_parser, check_exit, parse_args, run_timed
 
 # A source or attribution line: a web address, or a source label opening the line.
 SOURCE_LINE = re.compile(

@@ -40,7 +40,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import EXIT_ERROR, REPO_ROOT, benchmark_parser, parse_args
+from harness import EXIT_ERROR, REPO_ROOT, benchmark_parser, parse_args
 
 sys.path.insert(0, str(REPO_ROOT))
 

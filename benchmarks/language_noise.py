@@ -34,7 +34,7 @@ import subprocess
 import sys
 from collections import Counter
 
-from common import (EXIT_ERROR, benchmark_parser, check_exit, corpus_lines, count_by_rule, language_of, parse_args,
+from harness import (EXIT_ERROR, benchmark_parser, check_exit, corpus_lines, count_by_rule, language_of, parse_args,
                     parse_jsonl, print_language_table, run_timed, source_line)
 
 MAX_PER_1000 = 1.0

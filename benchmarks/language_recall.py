@@ -49,7 +49,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from common import benchmark_parser, parse_args, read_lines, run_qa_lint, write_lines
+from harness import benchmark_parser, parse_args, read_lines, run_qa_lint, write_lines
 
 MIN_RECALL = 0.95
 EXIT_OK, EXIT_BELOW_TARGET = 0, 1

@@ -37,7 +37,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from common import check_exit, parse_jsonl, qa_lint_command, ratio, fmt, run_timed
+from harness import check_exit, parse_jsonl, qa_lint_command, ratio, fmt, run_timed
 
 VERSION = "6.3.1"
 

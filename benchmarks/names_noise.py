@@ -44,7 +44,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from common import (benchmark_parser, count_by_rule, corpus_files, corpus_lines, language_of, median_time,
+from harness import (benchmark_parser, count_by_rule, corpus_files, corpus_lines, language_of, median_time,
                     parse_args, print_language_table, run_qa_lint)
 
 EXIT_OK, EXIT_NOISE = 0, 1

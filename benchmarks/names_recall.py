@@ -93,7 +93,7 @@ from contextlib import redirect_stdout
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from common import (benchmark_parser, check_exit, fmt, parse_args, ratio, read_lines, run_qa_lint, run_timed,
+from harness import (benchmark_parser, check_exit, fmt, parse_args, ratio, read_lines, run_qa_lint, run_timed,
                     write_lines)
 
 MIN_RECALL, MIN_PRECISION, MIN_PLANTS_PER_LANGUAGE = 0.95, 0.95, 8

@@ -41,7 +41,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from common import (EXIT_ERROR, benchmark_parser, count_by_rule, corpus_files, corpus_lines, language_of,
+from harness import (EXIT_ERROR, benchmark_parser, count_by_rule, corpus_files, corpus_lines, language_of,
                     parse_args, print_language_table, run_qa_lint)
 
 EXIT_OK, EXIT_NOISE = 0, 1

@@ -39,7 +39,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from common import REPO_ROOT, benchmark_parser, corpus_files, parse_args, run_qa_lint
+from harness import REPO_ROOT, benchmark_parser, corpus_files, parse_args, run_qa_lint
 
 EXIT_OK, EXIT_MISSED = 0, 1
 TARGET = 0.95

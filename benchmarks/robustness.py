@@ -63,7 +63,7 @@ import traceback
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from common import benchmark_parser, parse_args
+from harness import benchmark_parser, parse_args
 
 LANGUAGES = ("fa", "fr", "ar", "ru", "en", "zh", "ja", "ko", "vi", "hi", "de", "es", "km", "lo", "ur", "el")
 FRAGMENTS = (

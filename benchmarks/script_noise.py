@@ -48,7 +48,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from common import benchmark_parser, check_exit, corpus_files, corpus_lines, parse_args, parse_jsonl, run_timed
+from harness import benchmark_parser, check_exit, corpus_files, corpus_lines, parse_args, parse_jsonl, run_timed
 
 EXIT_OK, EXIT_NOISE = 0, 1
 MIN_RULES_MB_S = 3.0

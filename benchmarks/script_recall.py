@@ -61,7 +61,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Callable
 
-from common import benchmark_parser, parse_args, run_qa_lint
+from harness import benchmark_parser, parse_args, run_qa_lint
 
 MIN_RECALL, MIN_PRECISION = 0.90, 0.95
 EXIT_OK, EXIT_BELOW_TARGET = 0, 1

@@ -61,7 +61,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from common import DEFAULT_CORPUS, qa_lint_command
+from harness import DEFAULT_CORPUS, qa_lint_command
 
 EXIT_OK, EXIT_MISSED, EXIT_ERROR = 0, 1, 2
 FAMILIES = ("boilerplate", "script", "caption", "typography", "names", "file")

@@ -38,7 +38,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from common import (benchmark_parser, check_exit, corpus_files, corpus_lines, language_of, parse_args, parse_jsonl,
+from harness import (benchmark_parser, check_exit, corpus_files, corpus_lines, language_of, parse_args, parse_jsonl,
                     run_timed, source_line)
 
 EXIT_OK, EXIT_NOISE = 0, 1

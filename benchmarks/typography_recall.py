@@ -45,7 +45,7 @@ import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from common import benchmark_parser, fmt, parse_args, ratio, read_lines, run_qa_lint, write_lines
+from harness import benchmark_parser, fmt, parse_args, ratio, read_lines, run_qa_lint, write_lines
 
 RULES = ("T001", "T010", "T011", "T012", "T013", "T014", "T015")
 MIN_RECALL, MIN_PRECISION = 0.95, 1.0

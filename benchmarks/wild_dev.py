@@ -17,7 +17,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from common import EXIT_ERROR, REPO_ROOT, qa_lint_command
+from harness import EXIT_ERROR, REPO_ROOT, qa_lint_command
 
 DEFAULT_SET = REPO_ROOT.parent / "shared" / "corpus" / "wild-dev"
 RECALL_TARGET = 0.9
