@@ -44,14 +44,13 @@ repository.
 from __future__ import annotations
 
 import random
-import shutil
 import sys
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from harness import benchmark_parser, fmt, parse_args, ratio, read_lines, run_qa_lint, write_lines
+from harness import (benchmark_parser, fmt, parse_args, planting_folder, print_verdict, ratio, read_lines, rule_row,
+                     rule_table_header, run_qa_lint, write_lines)
 
 RULES = ("B001", "B002", "B003", "B004", "B005", "B006", "B007", "B008", "B009", "B010", "B011", "B012", "B013")
 RULE_NAMES = {
@@ -427,14 +426,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the planted copies and print their folder")
     args, corpus, command = parse_args(parser, argv)
 
-    workdir = Path(tempfile.mkdtemp(prefix="qa-lint-recall-"))
-    try:
+    with planting_folder("qa-lint-recall-", args.keep) as workdir:
         root = workdir / "ntrex-planted"
         planted = build(corpus, root, args.seed)
         findings = run_qa_lint(command, "boilerplate", cwd=root)
-    finally:
-        if not args.keep:
-            shutil.rmtree(workdir, ignore_errors=True)
 
     # Sanity: enough plants per rule, in enough languages.
     for rule in RULES:
@@ -455,8 +450,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.keep:
         print(f"planted copies kept in: {root}")
     print()
-    header = (f"{'rule':<5} {'name':<22} {'langs':>5} {'planted':>7} {'detected':>8} {'recall':>7} "
-              f"{'findings':>8} {'on plant':>8} {'precision':>9}  status")
+    header = rule_table_header(name_width=22)
     print(header)
     print("-" * len(header))
     failed = False
@@ -475,12 +469,11 @@ def main(argv: list[str] | None = None) -> int:
                 on_plant += 1
             else:
                 strays.append((finding, hit))
-        recall, precision = ratio(len(detected), len(mine)), ratio(on_plant, len(rule_findings))
-        ok = (recall or 0.0) >= MIN_RECALL and (precision if precision is not None else 1.0) >= MIN_PRECISION
-        failed |= not ok
         langs = len({x.lang for x in mine})
-        print(f"{rule:<5} {RULE_NAMES[rule]:<22} {langs:>5} {len(mine):>7} {len(detected):>8} {fmt(recall):>7} "
-              f"{len(rule_findings):>8} {on_plant:>8} {fmt(precision):>9}  {'ok' if ok else 'BELOW TARGET'}")
+        row, ok = rule_row(rule, langs, len(mine), len(detected), len(rule_findings), on_plant, MIN_RECALL,
+                           MIN_PRECISION, name=RULE_NAMES[rule], name_width=22)
+        failed |= not ok
+        print(row)
         for i, value in enumerate((len(mine), len(detected), len(rule_findings), on_plant)):
             totals[i] += value
     # Findings of codes outside B001-B013 (none expected) count against the overall precision.
@@ -505,11 +498,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {finding['code']} {finding['path']}:{finding['line']}:{finding['column']} on {what}")
 
     print()
-    if failed:
-        print(f"FAIL: a rule is below the target (recall >= {MIN_RECALL}, precision >= {MIN_PRECISION})")
-        return EXIT_BELOW_TARGET
-    print(f"OK: every rule meets recall >= {MIN_RECALL} and precision >= {MIN_PRECISION}")
-    return EXIT_OK
+    print_verdict(failed, MIN_RECALL, MIN_PRECISION)
+    return EXIT_BELOW_TARGET if failed else EXIT_OK
 
 
 if __name__ == "__main__":

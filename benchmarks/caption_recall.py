@@ -40,14 +40,13 @@ repository.
 from __future__ import annotations
 
 import random
-import shutil
 import sys
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from harness import benchmark_parser, fmt, parse_args, ratio, read_lines, run_qa_lint, write_lines
+from harness import (benchmark_parser, fmt, parse_args, planting_folder, print_verdict, ratio, read_lines, rule_row,
+                     rule_table_header, run_qa_lint, write_lines)
 
 RULES = ("C001", "C002", "C003", "C004", "C005", "C006", "C007", "C008", "C009", "C010", "C011", "C012")
 MIN_RECALL, MIN_PRECISION = 0.95, 1.0
@@ -242,15 +241,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the planted copies and print their folder")
     args, corpus, command = parse_args(parser, argv)
 
-    workdir = Path(tempfile.mkdtemp(prefix="qa-lint-captions-"))
-    try:
+    with planting_folder("qa-lint-captions-", args.keep) as workdir:
         root = workdir / "ntrex-captions"
         root.mkdir()
         planted = build(corpus, root, args.seed)
         findings = run_qa_lint(command, "caption", cwd=root, exit_zero=True)
-    finally:
-        if not args.keep:
-            shutil.rmtree(workdir, ignore_errors=True)
 
     expected: dict[tuple[str, int], Planted] = {(x.path, x.line): x for x in planted}
     whole_file = {x.path: x for x in planted if x.line == 0}
@@ -274,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.keep:
         print(f"planted copies kept in: {root}")
     print()
-    header = f"{'rule':<5} {'langs':>5} {'planted':>7} {'detected':>8} {'recall':>7} {'findings':>8} {'on plant':>8} {'precision':>9}  status"
+    header = rule_table_header()
     print(header)
     print("-" * len(header))
     failed = False
@@ -284,13 +279,10 @@ def main(argv: list[str] | None = None) -> int:
         found = [x for x in mine if (x.path, x.line) in hits[rule]]
         misses.extend((rule, x) for x in mine if (x.path, x.line) not in hits[rule])
         total = sum(1 for f in findings if f["code"] == rule)
-        recall = ratio(len(found), len(mine))
-        precision = ratio(on_target[rule], total)
-        ok = (recall or 0.0) >= MIN_RECALL and (precision if precision is not None else 1.0) >= MIN_PRECISION
-        failed |= not ok
         langs = len({x.lang for x in mine})
-        print(f"{rule:<5} {langs:>5} {len(mine):>7} {len(found):>8} {fmt(recall):>7} {total:>8} "
-              f"{on_target[rule]:>8} {fmt(precision):>9}  {'ok' if ok else 'BELOW TARGET'}")
+        row, ok = rule_row(rule, langs, len(mine), len(found), total, on_target[rule], MIN_RECALL, MIN_PRECISION)
+        failed |= not ok
+        print(row)
     print(f"\n{'language':<8} {'planted':>7} {'detected':>8} {'recall':>7} {'findings':>8} {'on plant':>8} {'precision':>9}")
     for lang in sorted({x.lang for x in planted}):
         wanted = [(rule, x) for x in planted if x.lang == lang for rule in x.rules]
@@ -309,11 +301,8 @@ def main(argv: list[str] | None = None) -> int:
             what = f"planted {sorted(plant.rules) or 'clean'}: {plant.text!r}" if plant else "an article line"
             print(f"  {finding['code']} {finding['path']}:{finding['line']} on {what}: {finding['message']}")
     print()
-    if failed:
-        print(f"FAIL: a rule is below the target (recall >= {MIN_RECALL}, precision >= {MIN_PRECISION})")
-        return EXIT_BELOW_TARGET
-    print(f"OK: every rule meets recall >= {MIN_RECALL} and precision >= {MIN_PRECISION}")
-    return EXIT_OK
+    print_verdict(failed, MIN_RECALL, MIN_PRECISION)
+    return EXIT_BELOW_TARGET if failed else EXIT_OK
 
 
 if __name__ == "__main__":

@@ -39,13 +39,12 @@ the repository.
 from __future__ import annotations
 
 import random
-import shutil
 import sys
-import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from harness import benchmark_parser, fmt, parse_args, ratio, read_lines, run_qa_lint, write_lines
+from harness import (benchmark_parser, parse_args, planting_folder, print_verdict, read_lines, rule_row, rule_table_header,
+                     run_qa_lint, write_lines)
 
 RULES = ("T001", "T010", "T011", "T012", "T013", "T014", "T015")
 MIN_RECALL, MIN_PRECISION = 0.95, 1.0
@@ -137,8 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the copies and print their folder")
     args, corpus, command = parse_args(parser, argv)
 
-    workdir = Path(tempfile.mkdtemp(prefix="qa-lint-typography-"))
-    try:
+    with planting_folder("qa-lint-typography-", args.keep) as workdir:
         planted = build(corpus, workdir, args.seed)
         before = keyed(run_qa_lint(command, "typography", cwd=workdir / "orig", exit_zero=True), workdir / "orig")
         findings = run_qa_lint(command, "typography", cwd=workdir / "planted", exit_zero=True)
@@ -153,9 +151,6 @@ def main(argv: list[str] | None = None) -> int:
             seen[key] += 1
             if seen[key] > before.get(key, 0):
                 new.append(finding)
-    finally:
-        if not args.keep:
-            shutil.rmtree(workdir, ignore_errors=True)
 
     hits: dict[str, set] = defaultdict(set)
     on_target: Counter = Counter()
@@ -175,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.keep:
         print(f"copies kept in: {workdir}")
     print()
-    header = f"{'rule':<5} {'langs':>5} {'planted':>7} {'detected':>8} {'recall':>7} {'findings':>8} {'on plant':>8} {'precision':>9}  status"
+    header = rule_table_header()
     print(header)
     print("-" * len(header))
     failed = False
@@ -185,12 +180,10 @@ def main(argv: list[str] | None = None) -> int:
         found = [where for where in mine if where in hits[rule]]
         misses.extend((rule, where) for where in mine if where not in hits[rule])
         total = sum(1 for f in new if f["code"] == rule)
-        recall, precision = ratio(len(found), len(mine)), ratio(on_target[rule], total)
-        ok = (recall or 0.0) >= MIN_RECALL and (precision if precision is not None else 1.0) >= MIN_PRECISION
-        failed |= not ok
         langs = len({path.split("/")[0] for path, _ in mine})
-        print(f"{rule:<5} {langs:>5} {len(mine):>7} {len(found):>8} {fmt(recall):>7} {total:>8} "
-              f"{on_target[rule]:>8} {fmt(precision):>9}  {'ok' if ok else 'BELOW TARGET'}")
+        row, ok = rule_row(rule, langs, len(mine), len(found), total, on_target[rule], MIN_RECALL, MIN_PRECISION)
+        failed |= not ok
+        print(row)
     if misses:
         print("\nmissed plants:")
         for rule, (path, line) in misses:
@@ -200,11 +193,8 @@ def main(argv: list[str] | None = None) -> int:
         for finding in strays:
             print(f"  {finding['code']} {finding['path']}:{finding['line']}:{finding['column']} {finding['message']}")
     print()
-    if failed:
-        print(f"FAIL: a rule is below the target (recall >= {MIN_RECALL}, precision >= {MIN_PRECISION})")
-        return EXIT_BELOW_TARGET
-    print(f"OK: every rule meets recall >= {MIN_RECALL} and precision >= {MIN_PRECISION}")
-    return EXIT_OK
+    print_verdict(failed, MIN_RECALL, MIN_PRECISION)
+    return EXIT_BELOW_TARGET if failed else EXIT_OK
 
 
 if __name__ == "__main__":
