@@ -6,6 +6,7 @@ from __future__ import annotations
 from . import (
     digits,
     invisible,
+    lookalike_letter,
     mixed_script,
     mojibake,
     normalization,
@@ -14,7 +15,8 @@ from . import (
 )
 
 RULES = (
-    *mixed_script.RULES,  # S001, S002
+    *mixed_script.RULES,  # S001
+    *lookalike_letter.RULES,  # S002
     *wrong_letters.RULES,  # S003
     *digits.RULES,  # S004, S005, S013
     *invisible.RULES,  # S006, S007, S008
