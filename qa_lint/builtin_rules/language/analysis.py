@@ -24,29 +24,16 @@ from __future__ import annotations
 import bisect
 import functools
 from collections import Counter
-
-import regex
 from dataclasses import dataclass, field
 
 from ... import detect
 from ...document import Document, Line
 from ...languages import primary
 from .data import FamilyData, load
+from .sentences import LINE, SENTENCE, run_kind, sentence_around, sentence_breaks, sentence_pieces
 from .ui_strings import ui_language
+from .verdict import detector_codes, foreign_verdict, has_function_words, rival_only_words, rivals_of, suspicious
 from .words import Word, has_content_words, keeps_words, mask, other_script_letter, word_forms, words
-
-LINE, SENTENCE, RUN = "line", "sentence", "run"
-_SENTENCE_END = ".!?…。！？؟।॥។៕۔።။"
-# A sentence mark, closing quotes or brackets, then a space; full-width marks need no space.
-_BREAK = regex.compile(r"[.!?…؟।॥។៕۔።။]+[\"'”’»)\]]*\s+|[。！？]+[\"'”’」』）)]*\s*")
-# A dot that ends an initial ("J."), letters with dots ("U.S."), or a title before a name does not end a sentence.
-_ABBREVIATION = regex.compile(
-    r"(?:^|[\s(])(?:\p{Lu}|(?:\p{L}\.)+\p{L}|Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Mt|Lt|Col|Gen|Gov|Sen|Rep|Sgt|Capt|"
-    r"Inc|Ltd|Co|Corp|No|vs|M|Mme|Mlle|Me|Sra|Srta|Dra|Hr|Fr|Nr|Dz)\.$"
-)
-# The detector must give the foreign language this share of all languages in play, at least.
-_MIN_SHARE = 0.5
-_LETTERS = regex.compile(r"[\p{L}\p{M}]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +142,7 @@ def _plainly_own(text: str, lang: str, in_play: tuple[str, ...], data: FamilyDat
 
     Each finding needs `min_stopwords` function words among a part of the line's words: of a language
     writing the foreign run's script in step 1 (`_judge_foreign_script`), of a rival that `lang` lacks
-    in step 2 (`_suspicious`, `_has_function_words`). The first kind counts only when the line has a
+    in step 2 (`suspicious`, `has_function_words`). The first kind counts only when the line has a
     letter of a script `lang` does not write. `text` is the masked line, or one holding its words.
     """
     foreign_letters = other_script_letter(data.languages[lang].scripts).search(text) is not None
@@ -169,46 +156,12 @@ def _plainly_own(text: str, lang: str, in_play: tuple[str, ...], data: FamilyDat
 def _clue_words(lang: str, in_play: tuple[str, ...], foreign_letters: bool) -> frozenset[str]:
     """The function words that can make a finding in a line of a `lang` document (see `_plainly_own`)."""
     data = load()
-    clues = _rival_only_words(lang, _rivals(lang, in_play))
+    clues = rival_only_words(lang, rivals_of(lang, in_play))
     if foreign_letters:
         own_scripts = data.languages[lang].scripts
         writers = [code for code in in_play if code in data.languages and data.languages[code].scripts - own_scripts]
         clues = clues.union(*(data.stopwords(code) for code in writers))
     return clues
-
-
-def sentence_breaks(text: str) -> list[int]:
-    """Offsets where a new sentence of `text` starts (after the first).
-
-    A sentence mark followed by a space, or a full-width one, ends a sentence,
-    unless it closes an abbreviation or an initial ("Mr. Bolton", "U.S. forces")
-    or the next word starts in lower case.
-    """
-    found = []
-    for match in _BREAK.finditer(text):
-        end = match.end()
-        if end >= len(text):
-            break
-        # A short window before the dot: searching from the line's start was quadratic in long lines.
-        if match.group()[0] == "." and _ABBREVIATION.search(text[max(0, match.start() - 16) : match.start() + 1]):
-            continue
-        if text[end].islower():
-            continue
-        found.append(end)
-    return found
-
-
-def _sentence_pieces(items: list[Word], breaks: list[int]) -> list[list[Word]]:
-    """`items` (in order) cut where a sentence starts between two of them."""
-    pieces: list[list[Word]] = []
-    current = -1
-    for word in items:
-        sentence = bisect.bisect_right(breaks, word.start)
-        if sentence != current or not pieces:
-            pieces.append([])
-            current = sentence
-        pieces[-1].append(word)
-    return pieces
 
 
 def _foreign_script_runs(line_words: list[Word], own_scripts: frozenset[str]) -> list[list[Word]]:
@@ -254,10 +207,10 @@ def _judge_foreign_script(line: Line, masked: str, run: list[Word], content: lis
     # Part of the line: one finding per sentence the run reaches into ("... Molinari។ All 12 of
     # his players played very well." is a name, then a whole sentence).
     found = []
-    for piece in _sentence_pieces(run, breaks):
+    for piece in sentence_pieces(run, breaks):
         piece_content = [w for w in piece if not w.is_name]
         # A capital right after text in the document's script starts a sentence ("... है Sur les médias").
-        kind = _run_kind(masked, piece[0].start, piece[-1].end, opens=piece[0].text[0].isupper())
+        kind = run_kind(masked, piece[0].start, piece[-1].end, opens=piece[0].text[0].isupper())
         if len(piece_content) < (limits.min_words if kind == SENTENCE else limits.min_run_words):
             continue
         found.append(Foreign(kind, lang, line.start + piece[0].start, line.start + piece[-1].end,
@@ -268,10 +221,10 @@ def _judge_foreign_script(line: Line, masked: str, run: list[Word], content: lis
 def _judge_same_script(line: Line, masked: str, same: list[Word], lang: str,
                        in_play: tuple[str, ...], data: FamilyData, breaks: list[int]) -> list[Foreign]:
     limits = data.thresholds
-    rivals = _rivals(lang, in_play)
+    rivals = rivals_of(lang, in_play)
     if not rivals:
         return []
-    line_verdict = _verdict(masked, same, lang, rivals, data)
+    line_verdict = foreign_verdict(masked, same, lang, rivals, data)
     if len(same) < 2 * limits.min_run_words:
         if line_verdict:
             return [Foreign(LINE, line_verdict[0], line.start, line.end, len(same), line_verdict[1])]
@@ -280,7 +233,7 @@ def _judge_same_script(line: Line, masked: str, same: list[Word], lang: str,
     # foreign only when the runs in the document's language are a small part of it.
     runs = []
     # The detector's languages are asked for only now: listing them imports lingua.
-    codes = _detector_codes(lang, rivals) if line_verdict or _suspicious(same, lang, rivals, data) else ()
+    codes = detector_codes(lang, rivals) if line_verdict or suspicious(same, lang, rivals, data) else ()
     if codes:
         foreign_words = 0
         # Words are in order and do not overlap, so a span's words are one slice, found by bisection:
@@ -291,7 +244,7 @@ def _judge_same_script(line: Line, masked: str, same: list[Word], lang: str,
             if span.lang == lang:
                 continue
             foreign_words += len(inside)
-            if len(inside) >= limits.min_run_words and _has_function_words(inside, span.lang, lang, data):
+            if len(inside) >= limits.min_run_words and has_function_words(inside, span.lang, lang, data):
                 runs.append((span, inside))
         if line_verdict and foreign_words >= limits.whole_line_share * len(same):
             return [Foreign(LINE, line_verdict[0], line.start, line.end, len(same), line_verdict[1])]
@@ -299,11 +252,11 @@ def _judge_same_script(line: Line, masked: str, same: list[Word], lang: str,
     # Sentences judged one by one: a sentence glued onto a line of the document's language
     # is untranslated text like a line of its own, whatever the detector's spans say.
     if breaks:
-        for piece in _sentence_pieces(same, breaks):
+        for piece in sentence_pieces(same, breaks):
             if len(piece) < limits.min_words:
                 continue
-            start, end = _sentence_around(masked, breaks, piece[0].start)
-            verdict = _verdict(masked[start:end], piece, lang, rivals, data)
+            start, end = sentence_around(masked, breaks, piece[0].start)
+            verdict = foreign_verdict(masked[start:end], piece, lang, rivals, data)
             if verdict:
                 text = line.text[start:end]
                 start += len(text) - len(text.lstrip())
@@ -318,110 +271,9 @@ def _judge_same_script(line: Line, masked: str, same: list[Word], lang: str,
         confidence = detect.confidences(text, codes).get(span.lang, 0.0)
         if confidence < limits.confidence_for(len(inside)):
             continue
-        kind = _run_kind(masked, inside[0].start, inside[-1].end)
+        kind = run_kind(masked, inside[0].start, inside[-1].end)
         found.append(Foreign(kind, span.lang, start, end, len(inside), confidence))
     return sorted(found, key=lambda f: f.start)
-
-
-def _sentence_around(text: str, breaks: list[int], offset: int) -> tuple[int, int]:
-    """The sentence of `text` holding `offset`, as (start, end)."""
-    index = bisect.bisect_right(breaks, offset)
-    start = breaks[index - 1] if index else 0
-    end = breaks[index] if index < len(breaks) else len(text)
-    return start, end
-
-
-def _suspicious(found: list[Word], lang: str, rivals: tuple[str, ...], data: FamilyData) -> str | None:
-    """The cheap pre-filter: the rival language whose function words outweigh the document's, if any."""
-    limits = data.thresholds
-    own = data.stopwords(lang)
-    lowers = [w.lower for w in found]
-    own_count = sum(map(own.__contains__, lowers))
-    # Only words that are some rival's function words and not the document's can be evidence:
-    # filtered once, instead of testing every word against every rival.
-    clues = [lower for lower in lowers if lower in _rival_only_words(lang, rivals)]
-    evidence = {code: sum(map(data.stopwords(code).__contains__, clues)) for code in rivals}
-    suspect = max(rivals, key=lambda code: evidence[code])
-    if evidence[suspect] < limits.min_stopwords or (
-        evidence[suspect] < own_count / 2 and evidence[suspect] < 2 * limits.min_stopwords
-    ):
-        return None  # reads like the document's language
-    return suspect
-
-
-@functools.lru_cache(maxsize=64)
-def _rivals(lang: str, in_play: tuple[str, ...]) -> tuple[str, ...]:
-    """The other languages in play that write a script of `lang`'s."""
-    data = load()
-    own_scripts = data.languages[lang].scripts
-    return tuple(code for code in in_play if code != lang and code in data.languages
-                 and data.languages[code].scripts & own_scripts)
-
-
-@functools.lru_cache(maxsize=64)
-def _rival_only_words(lang: str, rivals: tuple[str, ...]) -> frozenset[str]:
-    """Function words of some rival that the document's language does not have."""
-    data = load()
-    return frozenset().union(*(data.stopwords(code) for code in rivals)) - data.stopwords(lang)
-
-
-@functools.lru_cache(maxsize=64)
-def _detector_codes(lang: str, rivals: tuple[str, ...]) -> tuple[str, ...]:
-    """The languages lingua decides between; empty when it cannot decide for `lang`.
-
-    Asked only once a line is suspicious: it imports lingua, which most runs never need.
-    """
-    codes = detect.supported((lang, *rivals))
-    return codes if lang in codes and len(codes) >= 2 else ()
-
-
-def _verdict(text: str, found: list[Word], lang: str, rivals: tuple[str, ...],
-             data: FamilyData) -> tuple[str, float] | None:
-    """(language, confidence) when `text`, with words `found`, is in another language than `lang`.
-
-    The confidence is the detector's between that language and the document's:
-    with many languages in play, a clear English sentence may get only 0.7 of
-    the total, the rest spread over languages nobody suspects.
-    """
-    if not _suspicious(found, lang, rivals, data):
-        return None
-    codes = _detector_codes(lang, rivals)
-    if not codes:
-        return None
-    values = detect.confidences(text, codes)
-    top = max(values, key=values.get)
-    if top == lang or values[top] < _MIN_SHARE:
-        return None
-    confidence = values[top] / (values[top] + values.get(lang, 0.0))
-    if confidence < data.thresholds.confidence_for(len(found)) or not _has_function_words(found, top, lang, data):
-        return None
-    return top, confidence
-
-
-_CLITIC = regex.compile(r"^['’]\p{L}{1,3}\b")
-
-
-def _run_kind(masked: str, start: int, end: int, opens: bool = False) -> str:
-    """SENTENCE when the run fills a sentence of the line, names before or after it aside, else RUN."""
-    if not opens:
-        before = masked[:start]
-        cut = max(before.rfind(mark) for mark in _SENTENCE_END)
-        opens = not _has_lowercase_word(before[cut + 1 :])
-    after = _CLITIC.sub("", masked[end:])  # "Moscow's": the run's own word goes on after the apostrophe
-    ends = [i for i in (after.find(mark) for mark in _SENTENCE_END) if i >= 0]
-    closes = not _has_lowercase_word(after[: min(ends)] if ends else after)
-    return SENTENCE if opens and closes else RUN
-
-
-def _has_lowercase_word(text: str) -> bool:
-    """A word that is no name: names and acronyms may sit at a sentence's edge in any language."""
-    return any(not w[0].isupper() for w in _LETTERS.findall(text))
-
-
-def _has_function_words(found: list[Word], code: str, lang: str, data: FamilyData) -> bool:
-    """Enough function words of `code` that `lang` does not share: names alone never make a language."""
-    theirs, own = data.stopwords(code), data.stopwords(lang)
-    return sum(w.lower in theirs and w.lower not in own for w in found) >= data.thresholds.min_stopwords
 
 
 def _decide_document_language(analysis: Analysis, data: FamilyData, plain: list[Line],

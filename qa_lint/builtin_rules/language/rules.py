@@ -14,8 +14,9 @@ from ...groups import ArticleGroup
 from ...languages import primary
 from ...model import Category, Finding, Severity
 from ...rule import Example, Rule, Scope
-from .analysis import LINE, RUN, SENTENCE, Analysis, Foreign, analyse
+from .analysis import Analysis, Foreign, analyse
 from .data import load
+from .sentences import LINE, RUN, SENTENCE
 
 _SHOWN = 60  # characters of foreign text quoted in a message
 

@@ -153,7 +153,7 @@ def test_english_clitics_are_not_words():
     ("He said... and then left.", []),
 ])
 def test_sentence_breaks(text, starts):
-    from qa_lint.builtin_rules.language.analysis import sentence_breaks
+    from qa_lint.builtin_rules.language.sentences import sentence_breaks
 
     assert [text[i : i + 8] for i in sentence_breaks(text)] == starts
 
