@@ -7,6 +7,7 @@ from . import (
     digits,
     invisible,
     lookalike_letter,
+    misplaced_zwnj,
     mixed_script,
     mojibake,
     normalization,
@@ -22,5 +23,6 @@ RULES = (
     *invisible.RULES,  # S006, S007, S008
     *mojibake.RULES,  # S009
     *normalization.RULES,  # S010
-    *persian_zwnj.RULES,  # S011, S012
+    *persian_zwnj.RULES,  # S011
+    *misplaced_zwnj.RULES,  # S012
 )
