@@ -13,7 +13,6 @@ MAX_LINES = 350
 # Rule-family modules still waiting for their split into builtin_rules/<family>/ (issue 16).
 # Remove an entry as soon as its module is split; a listed module that shrank fails the test.
 KNOWN_OVERSIZED = {
-    "builtin_rules/script/persian_zwnj.py",
     "cli.py",
 }
 
@@ -118,3 +117,51 @@ def test_the_import_graph_sees_relative_and_type_checking_imports(tmp_path):
     modules = {"pkg": package / "__init__.py", **{f"pkg.{n}": package / f"{n}.py" for n in "abc"}}
     assert _imports("pkg.a", modules["pkg.a"], modules) == {"pkg.b"}
     assert _imports("pkg.b", modules["pkg.b"], modules) == {"pkg.a"}  # not c: imported inside a function
+
+
+# What runs rules: a rule that reached into it would tie the rule to the engine's internals.
+ENGINE = ("qa_lint.run", "qa_lint.registry", "qa_lint.cli", "qa_lint.fixing")
+
+
+def _any_import(name: str, path: Path, modules: dict[str, Path]) -> set[str]:
+    """The package modules `name` imports anywhere, inside functions too."""
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    targets = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            targets.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = package
+            for _ in range(node.level - 1):
+                base = base.rpartition(".")[0]
+            base = f"{base}.{node.module}" if node.level and node.module else (base if node.level else node.module)
+            targets.update(f"{base}.{alias.name}" for alias in node.names)
+            targets.add(base)
+    return {t for t in targets if t in modules}
+
+
+def test_rules_never_import_the_engine():
+    modules = _modules()
+    graph = {name: _imports(name, path, modules) for name, path in modules.items()}
+    offenders = []
+    for name, path in modules.items():
+        if not name.startswith(("qa_lint.builtin_rules", "qa_lint.checktypes")):
+            continue
+        reached, todo = set(), list(_any_import(name, path, modules))
+        while todo:  # what it imports, and what those import on import
+            module = todo.pop()
+            if module not in reached:
+                reached.add(module)
+                todo.extend(graph[module])
+        offenders += [f"{name} -> {m}" for m in sorted(reached) if m.startswith(ENGINE)]
+    assert offenders == []
+
+
+def test_the_engine_check_sees_an_import_inside_a_function(tmp_path):
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "a.py").write_text("def later():\n    from .b import X\n")
+    (package / "b.py").write_text("")
+    modules = {"pkg": package / "__init__.py", "pkg.a": package / "a.py", "pkg.b": package / "b.py"}
+    assert _any_import("pkg.a", modules["pkg.a"], modules) == {"pkg.b"}
