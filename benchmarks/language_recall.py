@@ -44,12 +44,11 @@ import random
 import re
 import shutil
 import sys
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from harness import benchmark_parser, parse_args, read_lines, run_qa_lint, write_lines
+from harness import benchmark_parser, parse_args, planting_folder, read_lines, run_qa_lint, write_lines
 
 MIN_RECALL = 0.95
 EXIT_OK, EXIT_BELOW_TARGET = 0, 1
@@ -179,9 +178,8 @@ def main(argv: list[str] | None = None) -> int:
         + [(t, "eng", "L002") for t in folders if t != "eng"],
     }
     rng = random.Random(args.seed)
-    workdir = Path(tempfile.mkdtemp(prefix="qa-lint-language-"))
     failed = False
-    try:
+    with planting_folder("qa-lint-language-", args.keep) as workdir:
         for source, plans in [*configs.items(), ("en, twice", None), ("en, words", None)]:
             root = workdir / f"source-{source.replace(', ', '-')}"
             if source == "en, words":
@@ -231,9 +229,6 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {f['path']}:{f['line']}: {f['code']} {f['message'][:110]}")
         if args.keep:
             print(f"\nplanted copies kept in {workdir}")
-    finally:
-        if not args.keep:
-            shutil.rmtree(workdir, ignore_errors=True)
     print()
     if failed:
         print(f"FAIL: recall below {MIN_RECALL}")

@@ -87,14 +87,13 @@ import random
 import re
 import shutil
 import sys
-import tempfile
 from collections import defaultdict
 from contextlib import redirect_stdout
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from harness import (benchmark_parser, check_exit, fmt, parse_args, ratio, read_lines, run_qa_lint, run_timed,
-                    write_lines)
+from harness import (benchmark_parser, check_exit, fmt, parse_args, planting_folder, ratio, read_lines, run_qa_lint,
+                     run_timed, write_lines)
 
 MIN_RECALL, MIN_PRECISION, MIN_PLANTS_PER_LANGUAGE = 0.95, 0.95, 8
 REQUIRED_LANGUAGES = ("fas", "arb", "rus", "fra", "vie", "spa", "deu")
@@ -701,8 +700,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, help="also write the report to this file")
     args, corpus, command = parse_args(parser, argv)
 
-    workdir = Path(tempfile.mkdtemp(prefix="qa-lint-names-recall-"))
-    try:
+    with planting_folder("qa-lint-names-recall-", args.keep) as workdir:
         root = workdir / "ntrex"
         shutil.copytree(corpus, workdir / "baseline")
         baseline = run_n001(command, workdir / "baseline")
@@ -710,9 +708,6 @@ def main(argv: list[str] | None = None) -> int:
         cases = CASES + generated_cases(corpus_names(command, corpus), args.generated, args.seed)
         planted, origins = build(corpus, root, args.seed, cases)
         findings = run_n001(command, root)
-    finally:
-        if not args.keep:
-            shutil.rmtree(workdir, ignore_errors=True)
 
     unowned = score(planted, origins, baseline, findings)
     buffer = io.StringIO()

@@ -33,13 +33,12 @@ import random
 import re
 import shutil
 import sys
-import tempfile
 import tomllib
 import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from harness import REPO_ROOT, benchmark_parser, corpus_files, parse_args, run_qa_lint
+from harness import REPO_ROOT, benchmark_parser, corpus_files, parse_args, planting_folder, run_qa_lint
 
 EXIT_OK, EXIT_MISSED = 0, 1
 TARGET = 0.95
@@ -147,8 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     args, corpus, qa_lint = parse_args(parser, argv)
     rng = random.Random(args.seed)
     by_lang = corpus_files(corpus)
-    work = Path(tempfile.mkdtemp(prefix="qa-lint-numbers-"))
-    try:
+    with planting_folder("qa-lint-numbers-") as work:
         copy = work / "ntrex"
         shutil.copytree(corpus, copy)
         baseline = {(str(Path(f["path"]).resolve().relative_to(copy)), f["line"])
@@ -184,8 +182,6 @@ def main(argv: list[str] | None = None) -> int:
                         (copy / rel).write_text("\n".join(lines), encoding="utf-8")
                         break
         found = run_qa_lint(qa_lint, "D001", copy, "--source-language", "en", exit_zero=True)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
     reported = {(str(Path(f["path"]).relative_to(copy)) if Path(f["path"]).is_absolute() else f["path"], f["line"])
                 for f in found}
     reported = {(p.removeprefix(str(copy) + "/"), line) for p, line in reported}

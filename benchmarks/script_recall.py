@@ -53,15 +53,13 @@ from __future__ import annotations
 
 import random
 import re
-import shutil
 import sys
-import tempfile
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
 from typing import Callable
 
-from harness import benchmark_parser, parse_args, run_qa_lint
+from harness import benchmark_parser, parse_args, planting_folder, run_qa_lint
 
 MIN_RECALL, MIN_PRECISION = 0.90, 0.95
 EXIT_OK, EXIT_BELOW_TARGET = 0, 1
@@ -311,82 +309,80 @@ def main(argv: list[str] | None = None) -> int:
 
     baseline = {(Path(f["path"]).resolve().relative_to(corpus).as_posix(), f["line"], f["code"])
                 for f in run_qa_lint(command, "script", corpus, exit_zero=True)}
-    work = Path(tempfile.mkdtemp(prefix="script-recall-"))
-    plants: dict[tuple[str, int], tuple[str, str]] = {}  # (copy, line) -> (rule, language)
-    origin: dict[str, str] = {}  # copy -> the corpus file it was made from
-    for number, (rule, lang, planter) in enumerate(PLANTS):
-        files = sorted((corpus / lang).glob("*.txt"))
-        rng.shuffle(files)
-        made = 0
-        for source in files:
-            if made == args.per_language:
-                break
-            if any(key[0] == f"{lang}/{source.name}" and key[2] == rule for key in baseline):
-                continue  # the article already has this defect: a plant could hide behind it
-            text = source.read_text(encoding="utf-8")
-            if rule in NEEDS and not NEEDS[rule](text):
-                continue
-            lines = text.split("\n")
-            order = list(range(len(lines)))
-            rng.shuffle(order)
-            for index in order:
-                damaged = planter(lines[index], rng)
-                if damaged is None or damaged == lines[index]:
+    with planting_folder("script-recall-", args.keep) as work:
+        plants: dict[tuple[str, int], tuple[str, str]] = {}  # (copy, line) -> (rule, language)
+        origin: dict[str, str] = {}  # copy -> the corpus file it was made from
+        for number, (rule, lang, planter) in enumerate(PLANTS):
+            files = sorted((corpus / lang).glob("*.txt"))
+            rng.shuffle(files)
+            made = 0
+            for source in files:
+                if made == args.per_language:
+                    break
+                if any(key[0] == f"{lang}/{source.name}" and key[2] == rule for key in baseline):
+                    continue  # the article already has this defect: a plant could hide behind it
+                text = source.read_text(encoding="utf-8")
+                if rule in NEEDS and not NEEDS[rule](text):
                     continue
-                lines[index] = damaged
-                copy = f"{lang}/{rule}-{number}-{source.name}"
-                (work / lang).mkdir(parents=True, exist_ok=True)
-                (work / copy).write_text("\n".join(lines), encoding="utf-8")
-                plants[(copy, index + 1)] = (rule, lang)
-                origin[copy] = f"{lang}/{source.name}"
-                made += 1
-                break
+                lines = text.split("\n")
+                order = list(range(len(lines)))
+                rng.shuffle(order)
+                for index in order:
+                    damaged = planter(lines[index], rng)
+                    if damaged is None or damaged == lines[index]:
+                        continue
+                    lines[index] = damaged
+                    copy = f"{lang}/{rule}-{number}-{source.name}"
+                    (work / lang).mkdir(parents=True, exist_ok=True)
+                    (work / copy).write_text("\n".join(lines), encoding="utf-8")
+                    plants[(copy, index + 1)] = (rule, lang)
+                    origin[copy] = f"{lang}/{source.name}"
+                    made += 1
+                    break
 
-    findings = run_qa_lint(command, "script", work, exit_zero=True)
-    detected: set[tuple[str, int]] = set()
-    true_pos: dict[str, int] = defaultdict(int)
-    reported: dict[str, int] = defaultdict(int)
-    strays = []
-    for finding in findings:
-        copy = Path(finding["path"]).resolve().relative_to(work.resolve()).as_posix()
-        if (origin[copy], finding["line"], finding["code"]) in baseline:
-            continue  # the corpus's own defect, not a plant
-        if finding["code"] == "S013" and copy.split("/")[1].split("-")[0] in COUNTS_DIGITS:
-            continue  # the plant moved a number from one system to another
-        reported[finding["code"]] += 1
-        planted = plants.get((copy, finding["line"]))
-        if planted and planted[0] == finding["code"]:
-            detected.add((copy, finding["line"]))
-            true_pos[finding["code"]] += 1
-        else:
-            strays.append(f"{copy}:{finding['line']}: {finding['code']} {finding['message'][:120]}")
+        findings = run_qa_lint(command, "script", work, exit_zero=True)
+        detected: set[tuple[str, int]] = set()
+        true_pos: dict[str, int] = defaultdict(int)
+        reported: dict[str, int] = defaultdict(int)
+        strays = []
+        for finding in findings:
+            copy = Path(finding["path"]).resolve().relative_to(work.resolve()).as_posix()
+            if (origin[copy], finding["line"], finding["code"]) in baseline:
+                continue  # the corpus's own defect, not a plant
+            if finding["code"] == "S013" and copy.split("/")[1].split("-")[0] in COUNTS_DIGITS:
+                continue  # the plant moved a number from one system to another
+            reported[finding["code"]] += 1
+            planted = plants.get((copy, finding["line"]))
+            if planted and planted[0] == finding["code"]:
+                detected.add((copy, finding["line"]))
+                true_pos[finding["code"]] += 1
+            else:
+                strays.append(f"{copy}:{finding['line']}: {finding['code']} {finding['message'][:120]}")
 
-    table: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-    for key, (rule, lang) in plants.items():
-        table[(rule, lang)][0] += 1
-        table[(rule, lang)][1] += key in detected
-    print(f"{len(plants)} plants in {len(origin)} copies of corpus articles (seed {args.seed})\n")
-    print(f"{'rule':<5} {'language':<8} {'planted':>7} {'detected':>8} {'recall':>7}")
-    for (rule, lang), (n, hit) in sorted(table.items()):
-        print(f"{rule:<5} {lang:<8} {n:>7} {hit:>8} {hit / n:>7.3f}")
-    print(f"\n{'rule':<5} {'planted':>7} {'detected':>8} {'recall':>7} {'findings':>8} {'precision':>9}")
-    failed = []
-    for rule in sorted({r for r, _ in table}):
-        n = sum(v[0] for (r, _), v in table.items() if r == rule)
-        hit = sum(v[1] for (r, _), v in table.items() if r == rule)
-        precision = true_pos[rule] / reported[rule] if reported[rule] else 1.0
-        print(f"{rule:<5} {n:>7} {hit:>8} {hit / n:>7.3f} {reported[rule]:>8} {precision:>9.3f}")
-        if hit / n < MIN_RECALL or precision < MIN_PRECISION:
-            failed.append(rule)
-    misses = [f"{copy}:{line}: {rule}" for (copy, line), (rule, _) in sorted(plants.items()) if (copy, line) not in detected]
-    if misses:
-        print("\nmissed plants:\n  " + "\n  ".join(misses))
-    if strays:
-        print("\nfindings not on a plant of their rule:\n  " + "\n  ".join(strays))
-    if args.keep:
-        print(f"\nplanted copies kept in {work}")
-    else:
-        shutil.rmtree(work)
+        table: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+        for key, (rule, lang) in plants.items():
+            table[(rule, lang)][0] += 1
+            table[(rule, lang)][1] += key in detected
+        print(f"{len(plants)} plants in {len(origin)} copies of corpus articles (seed {args.seed})\n")
+        print(f"{'rule':<5} {'language':<8} {'planted':>7} {'detected':>8} {'recall':>7}")
+        for (rule, lang), (n, hit) in sorted(table.items()):
+            print(f"{rule:<5} {lang:<8} {n:>7} {hit:>8} {hit / n:>7.3f}")
+        print(f"\n{'rule':<5} {'planted':>7} {'detected':>8} {'recall':>7} {'findings':>8} {'precision':>9}")
+        failed = []
+        for rule in sorted({r for r, _ in table}):
+            n = sum(v[0] for (r, _), v in table.items() if r == rule)
+            hit = sum(v[1] for (r, _), v in table.items() if r == rule)
+            precision = true_pos[rule] / reported[rule] if reported[rule] else 1.0
+            print(f"{rule:<5} {n:>7} {hit:>8} {hit / n:>7.3f} {reported[rule]:>8} {precision:>9.3f}")
+            if hit / n < MIN_RECALL or precision < MIN_PRECISION:
+                failed.append(rule)
+        misses = [f"{copy}:{line}: {rule}" for (copy, line), (rule, _) in sorted(plants.items()) if (copy, line) not in detected]
+        if misses:
+            print("\nmissed plants:\n  " + "\n  ".join(misses))
+        if strays:
+            print("\nfindings not on a plant of their rule:\n  " + "\n  ".join(strays))
+        if args.keep:
+            print(f"\nplanted copies kept in {work}")
     if failed:
         print(f"\nFAIL: {', '.join(failed)} below recall {MIN_RECALL} or precision {MIN_PRECISION}")
         return EXIT_BELOW_TARGET
