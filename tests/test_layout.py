@@ -10,13 +10,6 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "qa_lint"
 MAX_LINES = 350
 
-# Rule-family modules still waiting for their split into builtin_rules/<family>/ (issue 16).
-# Remove an entry as soon as its module is split; a listed module that shrank fails the test.
-KNOWN_OVERSIZED = {
-    "cli.py",
-}
-
-
 def _modules() -> dict[str, Path]:
     """Dotted module name -> file, for every module of the package."""
     found = {}
@@ -84,9 +77,8 @@ def test_no_module_over_the_size_limit():
         str(path.relative_to(PACKAGE)): len(path.read_text(encoding="utf-8").splitlines())
         for path in PACKAGE.rglob("*.py")
     }
-    oversized = {name for name, lines in sizes.items() if lines > MAX_LINES}
-    assert oversized - KNOWN_OVERSIZED == set(), f"modules over {MAX_LINES} lines: split them"
-    assert KNOWN_OVERSIZED - oversized == set(), "these modules are small now: remove them from KNOWN_OVERSIZED"
+    oversized = {name: lines for name, lines in sizes.items() if lines > MAX_LINES}
+    assert oversized == {}, f"modules over {MAX_LINES} lines: split them"
 
 
 def test_no_import_cycle():
