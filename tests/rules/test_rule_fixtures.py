@@ -59,3 +59,11 @@ def test_rule_fixture(code):
         expected.write_text(result.stdout, encoding="utf-8")
     assert findings == json.loads(expected.read_text(encoding="utf-8")), (
         f"{code}'s findings changed; if on purpose, regenerate with QA_LINT_UPDATE_SNAPSHOTS=1")
+
+
+def test_every_fixture_belongs_to_a_rule_of_its_family():
+    """A fixture left behind by a renamed or moved rule would pin nothing."""
+    folders = sorted(RULES.glob("*/fixtures/*"))
+    assert folders
+    stray = [f.relative_to(RULES).as_posix() for f in folders if CODES.get(f.name) != f.parent.parent.name]
+    assert not stray, f"fixtures of no rule in that family: {stray}"
