@@ -10,6 +10,9 @@ import codecs
 import stat
 from pathlib import Path
 
+# The `file` rules these problems are reported as; their docs live with them.
+from .builtin_rules.file.unlintable import BinaryFile, EmptyFile, FileTooLarge, UndecodableFile, UnreadableFile
+
 # Byte-order marks, longest first (a UTF-32 LE BOM starts like a UTF-16 LE one).
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -40,12 +43,12 @@ def read_bytes(file: Path, max_bytes: int) -> bytes:
     try:
         info = file.stat()
     except OSError as error:
-        raise InputProblem("F001", f"cannot read the file: {error.strerror or error}") from None
+        raise InputProblem(UnreadableFile.code, f"cannot read the file: {error.strerror or error}") from None
     if not stat.S_ISREG(info.st_mode):
-        raise InputProblem("F001", "not a regular file (a folder, FIFO, socket or device)")
+        raise InputProblem(UnreadableFile.code, "not a regular file (a folder, FIFO, socket or device)")
     if info.st_size > max_bytes:
         raise InputProblem(
-            "F005",
+            FileTooLarge.code,
             f"file is {info.st_size:,} bytes, over the limit of {max_bytes:,} "
             "(setting `max-file-size`); not linted",
         )
@@ -59,7 +62,7 @@ def read_bytes(file: Path, max_bytes: int) -> bytes:
                 data += handle.read(max_bytes + 1 - len(data))
             return data
     except OSError as error:
-        raise InputProblem("F001", f"cannot read the file: {error.strerror or error}") from None
+        raise InputProblem(UnreadableFile.code, f"cannot read the file: {error.strerror or error}") from None
 
 
 def decode(data: bytes, encoding: str = "utf-8") -> tuple[str, str, bool]:
@@ -68,18 +71,19 @@ def decode(data: bytes, encoding: str = "utf-8") -> tuple[str, str, bool]:
     if bom:
         encoding, data = bom[1], data[len(bom[0]) :]
     elif b"\x00" in data[:_BINARY_SNIFF]:
-        raise InputProblem("F003", "binary file (it contains NUL bytes); not linted")
+        raise InputProblem(BinaryFile.code, "binary file (it contains NUL bytes); not linted")
     try:
         text = codecs.decode(data, encoding, errors="strict")
     except UnicodeDecodeError as error:
         raise _decode_problem(data, encoding, error) from None
     except LookupError:
-        raise InputProblem("F002", f"unknown encoding {encoding!r} (setting `encoding`)") from None
+        raise InputProblem(UndecodableFile.code, f"unknown encoding {encoding!r} (setting `encoding`)") from None
     except (UnicodeError, ValueError, TypeError) as error:  # a codec that fails in its own way
-        raise InputProblem("F002", f"cannot decode the file as {encoding} (setting `encoding`): {error}") from None
+        message = f"cannot decode the file as {encoding} (setting `encoding`): {error}"
+        raise InputProblem(UndecodableFile.code, message) from None
     if not text.strip():
         what = "empty" if not text else "blank (only whitespace)"
-        raise InputProblem("F004", f"file is {what}: an article was expected")
+        raise InputProblem(EmptyFile.code, f"file is {what}: an article was expected")
     return text, encoding, bom is not None
 
 
@@ -93,5 +97,5 @@ def _decode_problem(data: bytes, encoding: str, error: UnicodeDecodeError) -> In
         f"not valid {encoding.upper()}: byte{'s' if len(bad) != 1 else ''} {bad.hex(' ')} at line {line}, column {column} "
         f"(byte offset {error.start}); re-save the file as UTF-8 or set `encoding`"
     )
-    return InputProblem("F002", message, line, column)
+    return InputProblem(UndecodableFile.code, message, line, column)
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Iterable
 
 import regex
 
+from .builtin_rules.file.unused_suppression import UnusedSuppression
 from .model import Finding
 from .rule import Rule
 
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from .selection import RuleSet
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-UNUSED_CODE = "F006"
+UNUSED_CODE = UnusedSuppression.code
 # "qa-lint :" too: a French typography fix must not break the comment.
 _DIRECTIVE = regex.compile(r"<!--\s*qa-lint\s*:\s*(ignore-file|ignore)\b(?P<codes>[^>]*?)\s*-->")
 

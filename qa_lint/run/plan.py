@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..builtin_rules.file.unlintable import UnreadableFile
 from ..config import Settings, SettingsResolver
 from ..discovery import Target, discover, relative_to_root
 from ..groups import group_key
@@ -71,7 +72,8 @@ class Planner:
         for item in missing:
             report.fail_on[item.display] = here.fail_on
             ruleset = self.ruleset(here, cwd / item.display)
-            file_problem(self.registry, report, item.display, None, InputProblem("F001", item.reason), ruleset)
+            problem = InputProblem(UnreadableFile.code, item.reason)
+            file_problem(self.registry, report, item.display, None, problem, ruleset)
         jobs = []
         for target in targets:
             settings = settings_of[target.file]
