@@ -26,6 +26,8 @@ def run_example(rule: Rule, example: Example) -> list[Finding]:
         return [Finding(rule.code, rule.name, rule.category, rule.severity, problem.message, path, start, start, example.lang)]
     if example.group:
         path = f"{example.lang}/example.txt"
+    if rule.scope is Scope.RUN:
+        return _run_wide(rule, example, f"{example.lang}/example.txt" if example.lang else path, example.text)
     doc = Document(path=path, file=Path(path), text=text, lang=example.lang, encoding=encoding, bom=bom)
     if not rule.applies_to(doc.lang):
         return []
@@ -38,6 +40,15 @@ def run_example(rule: Rule, example: Example) -> list[Finding]:
         groups = build_groups([doc, *others], example.source_language)
         return [f for group in groups for f in rule.check_group(group) if f.path == doc.path]
     return [f for f in rule.check(doc) if f.code == rule.code]
+
+
+def _run_wide(rule: Rule, example: Example, path: str, text: str) -> list[Finding]:
+    """A run-wide rule's findings in `text`, linted in one run with the other articles of `example.group`."""
+    from .testing import lint_text
+
+    files = {path: text, **{f"{lang}/archive-{number}.txt": other for number, (lang, other) in enumerate(example.group, 1)}}
+    report = lint_text(files, select=[rule.code], source_language=example.source_language, rules=[rule])
+    return [f for f in report.findings if f.path == path and f.code == rule.code]
 
 
 def fixed_text(rule: Rule, example: Example, max_passes: int = 10) -> str:

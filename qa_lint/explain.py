@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from .examples import fixed_text, run_example
-from .rule import Rule
+from .rule import Rule, Scope
 
 
 def _block(text: str) -> str:
@@ -36,9 +36,10 @@ def explain_rule(rule: Rule) -> str:
     if firing:
         example = firing[0]
         out += ["## Example", ""]
+        other_kind = "Another article of the run" if rule.scope is Scope.RUN else "Another translation"
         for lang, other in example.group:
             role = " (the original)" if example.source_language == lang else ""
-            out += [f"Another translation ({lang}){role}:", _block(other), ""]
+            out += [f"{other_kind} ({lang}){role}:", _block(other), ""]
         out += ["This text" + (f" ({example.lang})" if example.lang else "") + ":", _block(example.text), ""]
         for finding in run_example(rule, example):
             out.append(f"  {finding.start.line}:{finding.start.column}: {finding.code} {finding.message}")

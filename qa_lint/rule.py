@@ -45,7 +45,9 @@ class Example:
 
     For a group-scope rule, `group` holds the other translations of the same
     article as (language, text) pairs and `source_language` names the original;
-    the rule is run on the whole group and only findings in `text` count.
+    the rule is run on the whole group and only findings in `text` count. For
+    a run-scope rule, `group` holds the other articles of the run, as
+    (language, text) pairs, and the rule runs over all of them as `check` would.
     """
 
     text: str

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from .model import Report
+from .rule import Rule
 
 # The project the texts pretend to live in; it is never read, so it need not exist.
 VIRTUAL_ROOT = Path("/qa-lint-virtual-project")
@@ -24,11 +25,13 @@ def lint_text(
     source_language: str | None = None,
     lang: str | None = None,
     registry=None,
+    rules: Iterable[Rule] = (),
 ) -> Report:
     """The report of linting `files` (path -> text, or bytes to test decoding) with the rules `select` names.
 
     `select` takes what `--select` does (codes, prefixes, categories, ALL); None: the default rules.
     `registry` (a `qa_lint.registry.Registry`) brings rules from packs or plugins; by default, the built-ins.
+    `rules` are linted with too, in place of a registered rule of the same code (a rule under test).
     """
     from .config import SettingsResolver
     from .registry import Registry
@@ -41,7 +44,11 @@ def lint_text(
         overrides["source_language"] = source_language
     if lang is not None:
         overrides["lang"] = lang
-    linter = Linter(registry or Registry(load_entry_points=False), SettingsResolver(overrides), VIRTUAL_ROOT)
+    registry = registry or Registry(load_entry_points=False)
+    for rule in rules:
+        registry.rules[rule.code] = rule
+        registry.pack_folder[rule.code] = None
+    linter = Linter(registry, SettingsResolver(overrides), VIRTUAL_ROOT)
     for path, text in files.items():
         data = text if isinstance(text, bytes) else text.encode("utf-8", "surrogateescape")
         linter.sources.given[VIRTUAL_ROOT / path] = data

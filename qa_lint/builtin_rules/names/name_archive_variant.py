@@ -51,8 +51,19 @@ class NameArchiveVariant(Rule):
     category = Category.NAMES
     severity = Severity.WARNING
     scope = Scope.RUN
-    examples_exempt = "needs several articles: see tests/rules/names/test_names.py"
-    examples = (Example("Un seul article ne peut pas diverger de lui-même: Pham Minh Chinh.\n", lang="fr", fires=False),)
+    # `group`: the other articles of the run.
+    examples = (
+        Example(
+            "Le Premier ministre Pham Minh Chinh a reçu la délégation lundi.\n", lang="fr",
+            group=(("fr", "Le Premier ministre Phạm Minh Chính a visité le port.\n"),
+                   ("fr", "Phạm Minh Chính a signé l'accord.\n")),
+        ),
+        Example("Un seul article ne peut pas diverger de lui-même: Pham Minh Chinh.\n", lang="fr", fires=False),
+        Example(
+            "Le Premier ministre Phạm Minh Chính a reçu la délégation lundi.\n", lang="fr", fires=False,
+            group=(("fr", "Phạm Minh Chính a signé l'accord.\n"),),
+        ),
+    )
 
     def map_document(self, doc: Document) -> tuple[str | None, list[FormSeen]]:
         script = document_script(doc)
