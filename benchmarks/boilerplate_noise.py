@@ -31,9 +31,7 @@ it is copied into the repository.
 from __future__ import annotations
 
 import sys
-from collections import defaultdict
-
-from harness import (benchmark_parser, check_exit, corpus_files, corpus_lines, count_by_rule, language_of,
+from harness import (benchmark_parser, check_exit, corpus_files, corpus_lines, count_by_rule, findings_per_language,
                     median_time, parse_args, parse_jsonl, print_language_table, run_timed, source_line)
 
 EXIT_OK, EXIT_NOISE = 0, 1
@@ -55,9 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     wall, done = run_timed(corpus_run)
     check_exit(done, "the corpus run")
     findings = parse_jsonl(done.stdout)
-    per_lang: dict[str, int] = defaultdict(int)
-    for finding in findings:
-        per_lang[language_of(finding["path"], corpus)] += 1
+    per_lang = findings_per_language(findings, corpus)
 
     print(f"qa-lint: {' '.join(command)}")
     print(f"corpus:  {corpus}")

@@ -32,9 +32,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections import Counter
 
-from harness import (EXIT_ERROR, benchmark_parser, check_exit, corpus_lines, count_by_rule, language_of, parse_args,
+from harness import (EXIT_ERROR, benchmark_parser, check_exit, corpus_lines, count_by_rule, findings_per_language, parse_args,
                     parse_jsonl, print_language_table, run_timed, source_line)
 
 MAX_PER_1000 = 1.0
@@ -80,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     wall, done = run_timed(run)
     check_exit(done, "the corpus run")
     findings = parse_jsonl(done.stdout)
-    per_lang = Counter(language_of(finding["path"], corpus) for finding in findings)
+    per_lang = findings_per_language(findings, corpus)
 
     print(f"command: qa-lint check --format jsonl --select language --source-language en {corpus}\n")
     rates = print_language_table(lines, per_lang)

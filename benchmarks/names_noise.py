@@ -41,10 +41,9 @@ repository.
 from __future__ import annotations
 
 import sys
-from collections import Counter
 from pathlib import Path
 
-from harness import (benchmark_parser, count_by_rule, corpus_files, corpus_lines, language_of, median_time,
+from harness import (benchmark_parser, count_by_rule, corpus_files, corpus_lines, findings_per_language, median_time,
                     parse_args, print_language_table, run_qa_lint)
 
 EXIT_OK, EXIT_NOISE = 0, 1
@@ -108,7 +107,7 @@ def reviewed_key(finding: dict) -> str:
 
 def print_table(files: dict[str, int], lines: dict[str, int], findings: list[dict], corpus: Path) -> None:
     """The per-language table of findings whose paths are relative to `corpus`, then the count per rule."""
-    per_lang = Counter(language_of(f["path"], corpus, cwd=corpus) for f in findings)
+    per_lang = findings_per_language(findings, corpus, cwd=corpus)
     print_language_table(lines, per_lang, files)
     if findings:
         print("findings per rule: " + count_by_rule(findings))

@@ -41,7 +41,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from harness import (EXIT_ERROR, benchmark_parser, count_by_rule, corpus_files, corpus_lines, language_of,
+from harness import (EXIT_ERROR, benchmark_parser, count_by_rule, corpus_files, corpus_lines, findings_per_language,
                     parse_args, print_language_table, run_qa_lint)
 
 EXIT_OK, EXIT_NOISE = 0, 1
@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     lines, _ = corpus_lines(by_lang)
 
     findings = run_qa_lint(qa_lint, "D001,D003", corpus, "--source-language", "en", exit_zero=True)
-    per_lang = Counter(language_of(f["path"], corpus) for f in findings)
+    per_lang = findings_per_language(findings, corpus)
     print(f"D001 + D003 on {corpus} (--source-language en): {len(findings)} findings ({count_by_rule(findings)})\n")
     print_language_table(lines, per_lang, {lang: len(files) for lang, files in by_lang.items()})
     status = EXIT_OK

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -44,6 +45,11 @@ def language_of(path: str, corpus: Path, cwd: Path | None = None) -> str:
     except ValueError:
         return "?"
     return parts[0] if len(parts) > 1 else "?"  # "?": outside the corpus, or in no language folder
+
+
+def findings_per_language(findings: Iterable[dict], corpus: Path, cwd: Path | None = None) -> Counter:
+    """How many findings fall in each corpus language folder (paths taken as `language_of` takes them)."""
+    return Counter(language_of(finding["path"], corpus, cwd) for finding in findings)
 
 
 def read_lines(path: Path) -> list[str]:
