@@ -78,6 +78,7 @@ def encode(text: str, encoding: str, bom: bool) -> bytes:
 def fix_in_memory(linter: Linter, paths: list[str], unsafe: bool = False) -> FixOutcome:
     """Lint `paths`, apply fixes and lint again until nothing changes. Nothing is written."""
     linter.sources.remember = True
+    linter.keep_text = True
     originals: dict[Path, bytes] | None = None
     changes: dict[Path, Change] = {}
     for _ in range(MAX_PASSES):
@@ -85,13 +86,15 @@ def fix_in_memory(linter: Linter, paths: list[str], unsafe: bool = False) -> Fix
         if originals is None:
             originals = dict(linter.sources.given)
         changed = False
+        linted = {checked.path: checked for checked in report.documents}
         for path, findings in groupby(report.findings, key=lambda f: f.path):
             fixable = [f for f in findings if is_applicable(f, unsafe)]
             file = Path(os.path.normpath(linter.cwd / path))
             data = linter.sources.given.get(file)
-            if not fixable or data is None:
-                continue  # nothing to fix, or a file that could not be read at all
-            text, encoding, bom = decode(data, linter.resolver.for_folder(file.parent).encoding)
+            checked = linted.get(path)
+            if not fixable or data is None or checked is None or checked.text is None:
+                continue  # nothing to fix, or a file that could not be read or decoded
+            text, encoding, bom = checked.text, checked.encoding, checked.bom
             new_text, applied = apply_fixes(text, fixable, unsafe)
             if not applied or new_text == text:
                 continue

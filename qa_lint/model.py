@@ -230,9 +230,16 @@ class Finding:
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class CheckedFile:
+    """A file that was decoded and linted, with what writing it back needs."""
+
     path: str
     lang: str | None
     source_language: str | None  # the configured (or --source-language) original's language
+    encoding: str = "utf-8"  # as read: the configured one, or the byte-order mark's
+    bom: bool = False
+    # The text the rules saw (its line endings as read), kept only when fixing asks for it:
+    # fixes apply to exactly that text, with no second decode in another process's settings.
+    text: str | None = None
 
 
 @dataclass

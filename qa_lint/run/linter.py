@@ -49,7 +49,8 @@ class UnitResult:
             and type(value.files_checked) is int
             and all(isinstance(message, str) for message in value.internal_errors)
             and all(isinstance(path, str) and isinstance(text, str) for path, text, _ in value.markdown)
-            and all(isinstance(document, CheckedFile) for document in value.documents)
+            and all(isinstance(document, CheckedFile) and isinstance(document.encoding, str)
+                    and (document.text is None or isinstance(document.text, str)) for document in value.documents)
         )
 
 
@@ -80,6 +81,7 @@ class Linter:
         self._planner = Planner(registry)
         self._settings_reprs: dict[int, tuple[Settings, str]] = {}
         self.sources = Sources()
+        self.keep_text = False  # fixing sets it: each CheckedFile then carries the text as linted
 
     def ruleset_for(self, file: Path) -> RuleSet:
         """The rules that run on `file`, with their severities, under the settings that apply there."""
@@ -137,7 +139,7 @@ class Linter:
                 key = cache.key((t.display, self._settings_repr(s), d if isinstance(d, bytes) else str(d).encode())
                                 for t, s, d in files)
                 cached = cache.get(key)
-                if cached is not None:
+                if cached is not None and (not self.keep_text or all(d.text is not None for d in cached.documents)):
                     results[index] = cached
                     done += len(unit)
                     continue
@@ -192,7 +194,10 @@ class Linter:
         result = UnitResult()
         for doc, job in documents:
             report.files_checked += 1
-            result.documents.append(CheckedFile(doc.path, doc.lang, job.settings.source_language))
+            result.documents.append(CheckedFile(
+                doc.path, doc.lang, job.settings.source_language, doc.encoding, doc.bom,
+                doc.text if self.keep_text else None,
+            ))
             run_document_rules(doc, job.ruleset, report)
         rulesets = {doc.path: job.ruleset for doc, job in documents}
         source_language = next((job.settings.source_language for _, job in documents if job.settings.source_language), None)
@@ -209,7 +214,7 @@ class Linter:
 def _in_workers(linter: Linter, work):
     """Lint article groups in worker processes; results come back in order."""
     global _WORKER
-    spec = (linter.resolver.overrides, linter.resolver.config_file, linter.cwd)
+    spec = (linter.resolver.overrides, linter.resolver.config_file, linter.cwd, linter.keep_text)
     # Batches of about 64 KB of text: big enough to amortise the hand-over.
     batches, batch, size = [], [], 0
     for files in work:
@@ -231,10 +236,11 @@ def _in_workers(linter: Linter, work):
         _WORKER = None
 
 
-def _start_worker(overrides, config_file, cwd) -> None:
+def _start_worker(overrides, config_file, cwd, keep_text) -> None:
     global _WORKER
     if _WORKER is None:  # spawned, not forked: build the same linter
         _WORKER = Linter(Registry(), SettingsResolver(overrides, config_file), cwd)
+        _WORKER.keep_text = keep_text
 
 
 def _lint_batch(batch) -> list[UnitResult]:

@@ -183,6 +183,32 @@ def test_fixed_files_keep_their_encoding(tmp_path):
     assert legacy.read_bytes() == "متن خبر.\n".encode("cp1256")
 
 
+def test_fixes_apply_to_the_text_workers_linted_in_its_encoding(tmp_path, monkeypatch):
+    # Linting runs in worker processes; each linted file comes back with its text, encoding and BOM.
+    import qa_lint.run.linter as linter_module
+
+    monkeypatch.setattr(linter_module, "PARALLEL_MIN_BYTES", 0)
+    write(tmp_path / "fa" / "qa-lint.toml", 'encoding = "cp1256"\n')
+    legacy = write(tmp_path / "fa" / "c.txt", "متن خبر.\r\nنظر (0)\r\n".encode("cp1256"))
+    utf16 = write(tmp_path / "fr" / "b.txt", codecs.BOM_UTF16_LE + "Texte.\nComment (0)\n".encode("utf-16-le"))
+    linter = Linter(REGISTRY, SettingsResolver({"select": ("B",)}), tmp_path, jobs=2)
+    outcome = fix_in_memory(linter, ["fa", "fr"])
+    checked = {d.path: (d.encoding, d.bom, d.text) for d in outcome.report.documents}
+    assert checked == {
+        "fa/c.txt": ("cp1256", False, "متن خبر.\r\n"),
+        "fr/b.txt": ("utf-16-le", True, "Texte.\n"),
+    }
+    assert not write_changes(outcome)
+    assert legacy.read_bytes() == "متن خبر.\r\n".encode("cp1256")
+    assert utf16.read_bytes() == codecs.BOM_UTF16_LE + "Texte.\n".encode("utf-16-le")
+
+
+def test_a_plain_check_keeps_no_text_per_file(tmp_path):
+    write(tmp_path / "fr" / "a.txt", "Texte.\n")
+    report = _linter(tmp_path, ("B",)).lint_paths(["."])
+    assert [(d.path, d.encoding, d.bom, d.text) for d in report.documents] == [("fr/a.txt", "utf-8", False, None)]
+
+
 def test_read_only_files_and_symbolic_links_stay_what_they_are(tmp_path):
     target = write(tmp_path / "store" / "fr" / "a.txt", "Texte.\nComment (0)\n")
     target.chmod(0o444)
