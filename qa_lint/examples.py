@@ -1,52 +1,33 @@
-"""Running a rule on its own examples: used by `qa-lint explain` and the generic rule test."""
+"""Running a rule on its own examples: used by `qa-lint explain` and the generic rule test.
+
+Every example is linted by `lint_text`, as `qa-lint check` would lint it on disk:
+the text is a file in its language folder, and a group or run-scope example's
+other texts are files beside it.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
-from .document import Document
 from .fixes import apply_fixes
-from .groups import build_groups
-from .model import Finding, Position
-from .reading import InputProblem, decode
+from .model import Finding
 from .rule import Example, Rule, Scope
+
+
+def example_files(rule: Rule, example: Example) -> tuple[str, dict[str, str]]:
+    """The path the example's text is linted at, and every file of the example (path -> text)."""
+    path = f"{example.lang}/example.txt" if example.lang else "example.txt"
+    # The other translations of the article sit beside it; a run's other articles under their own names.
+    name = "archive-{}.txt" if rule.scope is Scope.RUN else "example.txt"
+    others = {f"{lang}/{name.format(number)}": text for number, (lang, text) in enumerate(example.group, 1)}
+    return path, {path: example.text, **others}
 
 
 def run_example(rule: Rule, example: Example) -> list[Finding]:
     """The findings `rule` reports on `example`'s text, read as a file would be."""
-    data = example.text.encode("utf-8", "surrogateescape")
-    path = f"example.{example.lang}.txt" if example.lang else "example.txt"
-    try:
-        text, encoding, bom = decode(data)
-    except InputProblem as problem:
-        start = Position(1, 1)
-        if problem.code != rule.code:
-            return []
-        return [Finding(rule.code, rule.name, rule.category, rule.severity, problem.message, path, start, start, example.lang)]
-    if example.group:
-        path = f"{example.lang}/example.txt"
-    if rule.scope is Scope.RUN:
-        return _run_wide(rule, example, f"{example.lang}/example.txt" if example.lang else path, example.text)
-    doc = Document(path=path, file=Path(path), text=text, lang=example.lang, encoding=encoding, bom=bom)
-    if not rule.applies_to(doc.lang):
-        return []
-    if rule.scope is Scope.GROUP:
-        # The other translations of the article, each in its language folder beside it.
-        others = [
-            Document(path=f"{lang}/example.txt", file=Path(f"{lang}/example.txt"), text=other, lang=lang)
-            for lang, other in example.group
-        ]
-        groups = build_groups([doc, *others], example.source_language)
-        return [f for group in groups for f in rule.check_group(group) if f.path == doc.path]
-    return [f for f in rule.check(doc) if f.code == rule.code]
-
-
-def _run_wide(rule: Rule, example: Example, path: str, text: str) -> list[Finding]:
-    """A run-wide rule's findings in `text`, linted in one run with the other articles of `example.group`."""
     from .testing import lint_text
 
-    files = {path: text, **{f"{lang}/archive-{number}.txt": other for number, (lang, other) in enumerate(example.group, 1)}}
+    path, files = example_files(rule, example)
     report = lint_text(files, select=[rule.code], source_language=example.source_language, rules=[rule])
     return [f for f in report.findings if f.path == path and f.code == rule.code]
 
