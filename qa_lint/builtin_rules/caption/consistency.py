@@ -75,7 +75,13 @@ class CaptionLostInTranslation(Rule):
     category = Category.CAPTION
     severity = Severity.INFO
     scope = Scope.GROUP
-    examples_exempt = "needs an article group with its original: see tests/rules/caption/test_caption_rules.py"
+    examples = (
+        Example("Un.\nDeux. (Photo : TTXVN)\nTrois.\nQuatre.\nCinq.\nSept.\n", lang="fr", source_language="vi",
+                group=(("vi", "Một.\nHai. (Ảnh: TTXVN)\nBa.\nBốn.\nNăm.\nSáu. (Ảnh: VNA)\nBảy.\n"),)),
+        Example("Un.\nDeux. (Photo : TTXVN)\nTrois.\nQuatre.\nCinq.\nSix. (Photo : VNA)\nSept.\n", lang="fr",
+                source_language="vi", fires=False,
+                group=(("vi", "Một.\nHai. (Ảnh: TTXVN)\nBa.\nBốn.\nNăm.\nSáu. (Ảnh: VNA)\nBảy.\n"),)),
+    )
 
     def check_group(self, group: ArticleGroup) -> Iterator[Finding]:
         source = group.source

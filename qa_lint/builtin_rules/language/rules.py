@@ -137,7 +137,16 @@ class UntranslatedSegment(_SegmentRule):
     name = "untranslated-segment"
     severity = Severity.ERROR
     untranslated = True
-    examples_exempt = "needs an article group with a configured source language: tests/rules/language/test_language_rules.py"
+    examples = (
+        Example("Le conseil municipal a ouvert une nouvelle ligne de bac lundi, a déclaré le maire.\n"
+                "Hội nghị đã thảo luận về cơ chế phối hợp giữa hai cơ quan trong bối cảnh mới của đất nước.\n",
+                lang="fr", source_language="vi",
+                group=(("vi", "Hội nghị đã thảo luận về cơ chế phối hợp giữa hai cơ quan trong bối cảnh mới của đất nước.\n"),)),
+        Example("Le conseil municipal a ouvert une nouvelle ligne de bac lundi, a déclaré le maire.\n"
+                "La conférence a discuté du mécanisme de coordination entre les deux organismes.\n",
+                lang="fr", source_language="vi", fires=False,
+                group=(("vi", "Hội nghị đã thảo luận về cơ chế phối hợp giữa hai cơ quan trong bối cảnh mới của đất nước.\n"),)),
+    )
 
 
 class WrongLanguageSegment(_SegmentRule):

@@ -40,8 +40,12 @@ class NameMissingInTranslation(Rule):
     severity = Severity.INFO
     scope = Scope.GROUP
     opt_in = True
-    examples_exempt = "needs an article group with its source: see tests/rules/names/test_names.py"
-    examples = (Example("Phan Anh Son a parlé.\n", lang="fr", fires=False),)
+    examples = (
+        Example("رئیس سخنرانی کرد.\nاو تشکر کرد.\n", lang="fa", source_language="vi",
+                group=(("vi", "Ông Phan Anh Sơn phát biểu.\nPhan Anh Sơn cảm ơn.\nPhan Anh Sơn ra về.\n"),)),
+        Example("M. Phan Anh Son a parlé.\nIl a remercié.\n", lang="fr", source_language="vi", fires=False,
+                group=(("vi", "Ông Phan Anh Sơn phát biểu.\nPhan Anh Sơn cảm ơn.\nPhan Anh Sơn ra về.\n"),)),
+    )
 
     def check_group(self, group: ArticleGroup) -> Iterator[Finding]:
         source = group.source

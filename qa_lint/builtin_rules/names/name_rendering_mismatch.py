@@ -46,8 +46,12 @@ class NameRenderingMismatch(Rule):
     scope = Scope.GROUP
     fixable = True
     fix_applicability = "unsafe"
-    examples_exempt = "needs an article group: see tests/rules/names/test_names.py"
-    examples = (Example("Phan Anh Son a parlé.\n", lang="fr", fires=False),)
+    examples = (
+        Example("Phan Ahn Son habló.\n", lang="es", fixed="Phan Anh Son habló.\n",
+                group=(("en", "Phan Anh Son spoke.\n"), ("fr", "Phan Anh Son a parlé.\n"))),
+        Example("Phan Anh Son habló.\n", lang="es", fires=False,
+                group=(("en", "Phan Anh Son spoke.\n"), ("vi", "Phan Anh Sơn phát biểu.\n"))),
+    )
 
     def check_group(self, group: ArticleGroup) -> Iterator[Finding]:
         by_script: dict[str, list] = defaultdict(list)
