@@ -16,11 +16,11 @@ from .rule import Example, Rule, Scope
 
 def example_files(rule: Rule, example: Example) -> tuple[str, dict[str, str]]:
     """The path the example's text is linted at, and every file of the example (path -> text)."""
-    path = f"{example.lang}/example.txt" if example.lang else "example.txt"
+    path = f"{example.lang}/{example.name}" if example.lang else example.name
     # The other translations of the article sit beside it; a run's other articles under their own names.
     name = "archive-{}.txt" if rule.scope is Scope.RUN else "example.txt"
     others = {f"{lang}/{name.format(number)}": text for number, (lang, text) in enumerate(example.group, 1)}
-    return path, {path: example.text, **others}
+    return path, {path: example.text if example.readable else None, **others}
 
 
 def run_example(rule: Rule, example: Example) -> list[Finding]:
@@ -28,7 +28,8 @@ def run_example(rule: Rule, example: Example) -> list[Finding]:
     from .testing import lint_text
 
     path, files = example_files(rule, example)
-    report = lint_text(files, select=[rule.code], source_language=example.source_language, rules=[rule])
+    report = lint_text(files, select=[rule.code, *example.also_select], source_language=example.source_language,
+                       rules=[rule], settings=dict(example.settings))
     return [f for f in report.findings if f.path == path and f.code == rule.code]
 
 

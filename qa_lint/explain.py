@@ -40,7 +40,11 @@ def explain_rule(rule: Rule) -> str:
         for lang, other in example.group:
             role = " (the original)" if example.source_language == lang else ""
             out += [f"{other_kind} ({lang}){role}:", _block(other), ""]
-        out += ["This text" + (f" ({example.lang})" if example.lang else "") + ":", _block(example.text), ""]
+        settings = "".join(f", with {key.replace('_', '-')} = {value!r}" for key, value in example.settings)
+        if example.readable:
+            out += ["This text" + (f" ({example.lang})" if example.lang else "") + settings + ":", _block(example.text), ""]
+        else:
+            out += ["A path with no file behind it:", ""]
         for finding in run_example(rule, example):
             out.append(f"  {finding.start.line}:{finding.start.column}: {finding.code} {finding.message}")
         if rule.fixable:

@@ -39,6 +39,12 @@ class InputProblem(Exception):
         return type(self), (self.code, self.message, self.line, self.column)
 
 
+def too_large(size: int, max_bytes: int) -> InputProblem:
+    return InputProblem(
+        FileTooLarge.code, f"file is {size:,} bytes, over the limit of {max_bytes:,} (setting `max-file-size`); not linted"
+    )
+
+
 def read_bytes(file: Path, max_bytes: int) -> bytes:
     try:
         info = file.stat()
@@ -47,11 +53,7 @@ def read_bytes(file: Path, max_bytes: int) -> bytes:
     if not stat.S_ISREG(info.st_mode):
         raise InputProblem(UnreadableFile.code, "not a regular file (a folder, FIFO, socket or device)")
     if info.st_size > max_bytes:
-        raise InputProblem(
-            FileTooLarge.code,
-            f"file is {info.st_size:,} bytes, over the limit of {max_bytes:,} "
-            "(setting `max-file-size`); not linted",
-        )
+        raise too_large(info.st_size, max_bytes)
     try:
         with open(file, "rb") as handle:
             # Read the size stat gave (and on, up to the limit, if the file grew since): asking for

@@ -48,6 +48,11 @@ class Example:
     the rule is run on the whole group and only findings in `text` count. For
     a run-scope rule, `group` holds the other articles of the run, as
     (language, text) pairs, and the rule runs over all of them as `check` would.
+
+    `name` is the file's name (a Markdown file for suppressions); `readable`
+    False names a path with no file behind it; `settings` are configuration
+    values the example is linted with (`("max_file_size", 16)`); `also_select`
+    are rules run beside this one whose findings it depends on (not counted).
     """
 
     text: str
@@ -56,6 +61,10 @@ class Example:
     fixed: str | None = None
     group: tuple[tuple[str, str], ...] = ()
     source_language: str | None = None
+    name: str = "example.txt"
+    readable: bool = True
+    settings: tuple[tuple[str, Any], ...] = ()
+    also_select: tuple[str, ...] = ()
 
 
 _SECTION = re.compile(r"^##\s+(.+?)\s*$", re.MULTILINE)

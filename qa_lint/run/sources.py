@@ -11,7 +11,7 @@ from ..discovery import Target, relative_to_root
 from ..document import Document
 from ..languages import language_from_path
 from ..model import Report
-from ..reading import InputProblem, decode, read_bytes
+from ..reading import InputProblem, decode, read_bytes, too_large
 from ..registry import Registry
 from ..selection import path_matches
 from .rules import file_problem
@@ -29,10 +29,13 @@ class Sources:
     def __init__(self) -> None:
         self.given: dict[Path, bytes] = {}  # by absolute path
         self.remember = False
+        self.limit_given = False  # hold given bytes to `max-file-size` too (in-memory linting)
 
     def read(self, job: FileJob) -> bytes | InputProblem:
         data = self.given.get(job.target.file)
         if data is not None:
+            if self.limit_given and len(data) > job.settings.max_file_size:
+                return too_large(len(data), job.settings.max_file_size)
             return data
         try:
             data = read_bytes(job.target.file, job.settings.max_file_size)

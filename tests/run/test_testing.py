@@ -41,3 +41,24 @@ def test_bytes_that_do_not_decode_are_a_file_finding():
     assert report.input_errors == 1
     assert [f.code for f in report.findings] == ["F002"]
     assert report.files_checked == 0
+
+
+def test_a_path_with_no_text_is_unreadable_as_a_missing_file_is(tmp_path):
+    report = lint_text({"fr/story.txt": "Bonjour.\n", "fr/gone.txt": None}, select=["F"])
+    assert [(f.code, f.path) for f in report.findings] == [("F001", "fr/gone.txt")]
+    write(tmp_path / "fr" / "story.txt", "Bonjour.\n")
+    write(tmp_path / "qa-lint.toml", "")
+    result = run_cli("check", "--select", "F", "--format", "json", "--no-cache", "fr/story.txt", "fr/gone.txt", cwd=tmp_path)
+    assert [(f["code"], f["path"], f["message"]) for f in result.json()] == [
+        (f.code, f.path, f.message) for f in report.findings]
+
+
+def test_settings_hold_text_to_the_size_limit_as_files_on_disk(tmp_path):
+    text = "Le conseil municipal a ouvert une ligne.\n"
+    in_memory = lint_text({"fr/story.txt": text}, select=["F"], settings={"max_file_size": 16})
+    write(tmp_path / "fr" / "story.txt", text)
+    write(tmp_path / "qa-lint.toml", "max-file-size = 16\n")
+    on_disk = run_cli("check", "--select", "F", "--format", "json", "--no-cache", ".", cwd=tmp_path).json()
+    assert [(f.code, f.message) for f in in_memory.findings] == [(f["code"], f["message"]) for f in on_disk]
+    assert [f.code for f in in_memory.findings] == ["F005"]
+    assert not lint_text({"fr/story.txt": text}, select=["F"]).findings

@@ -28,7 +28,7 @@ class UnreadableFile(FileRule):
 
     code = "F001"
     name = "unreadable-file"
-    examples_exempt = "needs a real unreadable path: see tests/robustness/test_bad_input.py"
+    examples = (Example("", readable=False), Example("Bonjour.\n", fires=False))
 
 
 class UndecodableFile(FileRule):
@@ -89,7 +89,10 @@ class FileTooLarge(FileRule):
 
     code = "F005"
     name = "file-too-large"
-    examples_exempt = "needs a file over the size limit: see tests/robustness/test_bad_input.py"
+    examples = (
+        Example("Le conseil municipal a ouvert une ligne.\n", settings=(("max_file_size", 16),)),
+        Example("Bonjour.\n", settings=(("max_file_size", 16),), fires=False),
+    )
 
 
 RULES = (UnreadableFile(), UndecodableFile(), BinaryFile(), EmptyFile(), FileTooLarge())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...model import Category, Severity
-from ...rule import Rule
+from ...rule import Example, Rule
 
 
 class UnusedSuppression(Rule):
@@ -27,7 +27,12 @@ class UnusedSuppression(Rule):
     category = Category.FILE
     severity = Severity.WARNING
     fixable = True
-    examples_exempt = "depends on the other rules' findings in a Markdown file: see tests/run/test_suppression.py"
+    examples = (
+        Example("<!-- qa-lint: ignore B003 -->\nLe conseil a ouvert une ligne.\n", lang="fr", name="example.md",
+                also_select=("B003",), fixed="Le conseil a ouvert une ligne.\n"),
+        Example("<!-- qa-lint: ignore B003 -->\nXem thêm:\n", lang="vi", name="example.md", also_select=("B003",),
+                fires=False),
+    )
 
 
 RULES = (UnusedSuppression(),)
