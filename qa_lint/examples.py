@@ -7,7 +7,9 @@ other texts are files beside it.
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import replace
+from pathlib import Path
 
 from .fixes import apply_fixes
 from .model import Finding
@@ -28,8 +30,14 @@ def run_example(rule: Rule, example: Example) -> list[Finding]:
     from .testing import lint_text
 
     path, files = example_files(rule, example)
-    report = lint_text(files, select=[rule.code, *example.also_select], source_language=example.source_language,
-                       rules=[rule], settings=dict(example.settings))
+    settings = dict(example.settings)
+    with tempfile.TemporaryDirectory() as folder:
+        if example.glossary is not None:  # the glossary option names a file: write it as a desk would
+            glossary = Path(folder) / "names.toml"
+            glossary.write_text(example.glossary, encoding="utf-8")
+            settings["rule_options"] = (("N004", {"glossary-file": str(glossary)}),)
+        report = lint_text(files, select=[rule.code, *example.also_select], source_language=example.source_language,
+                           rules=[rule], settings=settings)
     return [f for f in report.findings if f.path == path and f.code == rule.code]
 
 

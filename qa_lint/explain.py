@@ -40,6 +40,8 @@ def explain_rule(rule: Rule) -> str:
         for lang, other in example.group:
             role = " (the original)" if example.source_language == lang else ""
             out += [f"{other_kind} ({lang}){role}:", _block(other), ""]
+        if example.glossary is not None:
+            out += ["Names glossary (glossary-file):", _block(example.glossary), ""]
         settings = "".join(f", with {key.replace('_', '-')} = {value!r}" for key, value in example.settings)
         if example.readable:
             out += ["This text" + (f" ({example.lang})" if example.lang else "") + settings + ":", _block(example.text), ""]

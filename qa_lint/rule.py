@@ -52,7 +52,9 @@ class Example:
     `name` is the file's name (a Markdown file for suppressions); `readable`
     False names a path with no file behind it; `settings` are configuration
     values the example is linted with (`("max_file_size", 16)`); `also_select`
-    are rules run beside this one whose findings it depends on (not counted).
+    are rules run beside this one whose findings it depends on (not counted);
+    `glossary` is a names glossary (TOML) linted with, as
+    `[rule-options.N004] glossary-file` names one.
     """
 
     text: str
@@ -65,6 +67,7 @@ class Example:
     readable: bool = True
     settings: tuple[tuple[str, Any], ...] = ()
     also_select: tuple[str, ...] = ()
+    glossary: str | None = None
 
 
 _SECTION = re.compile(r"^##\s+(.+?)\s*$", re.MULTILINE)
@@ -101,9 +104,6 @@ class Rule:
     opt_in: ClassVar[bool] | bool = False
     # Where the rule comes from, for `qa-lint rules` ("built-in", a pack file, a plugin).
     origin: ClassVar[str] | str = "built-in"
-    # Set when a rule's examples cannot be written as text (an unreadable file,
-    # a whole article group); the reason says which test covers it instead.
-    examples_exempt: ClassVar[str] | str = ""
 
     # Documentation: ruff-style docstring sections, read once per class. Rules
     # built from data (rule packs) set these attributes on the instance instead.

@@ -64,11 +64,10 @@ class ParagraphCountMismatch(Rule):
     # Smaller differences are never reported, however short the articles.
     min_difference = 2
     examples = (
+        Example("Titre\nPremier paragraphe.\n", lang="fr", source_language="en",
+                group=(("en", "Title\nFirst.\nSecond.\nThird.\nFourth.\nFifth.\n"),)),
         Example("Titre\n\nPremier paragraphe.\n\nSecond paragraphe.\n", fires=False, lang="fr"),
     )
-    # The example runner checks one document at a time, a group of one: there is
-    # nothing to compare with, so no example can fire.
-    examples_exempt = "needs an article group: see tests/rules/test_plugin.py"
 
     def check_group(self, group: ArticleGroup) -> Iterator[Finding]:
         documents = [doc for doc in group.documents if _content_lines(doc)]  # empty files are F004's

@@ -37,8 +37,14 @@ class NameNotApproved(Rule):
     category = Category.NAMES
     fixable = True
     fix_applicability = "unsafe"
-    examples_exempt = "needs a glossary file: see tests/rules/names/test_names.py"
-    examples = (Example("Phan Anh Son a parlé.\n", lang="fr", fires=False),)
+    examples = (
+        Example("Pham Minh Chinh phát biểu.\nPhạm Minh Chính nói.\n", lang="vi",
+                glossary='[[name]]\nid = "pmc"\nvi = "Phạm Minh Chính"\n',
+                fixed="Phạm Minh Chính phát biểu.\nPhạm Minh Chính nói.\n"),
+        Example("Phạm Minh Chính phát biểu.\n", lang="vi", glossary='[[name]]\nid = "pmc"\nvi = "Phạm Minh Chính"\n',
+                fires=False),
+        Example("Phan Anh Son a parlé.\n", lang="fr", fires=False),
+    )
 
     def validate_options(self, options: dict) -> None:
         for key, value in options.items():
