@@ -1,4 +1,4 @@
-"""Turning a file's bytes into text, or into a precise `file` finding when that cannot be done.
+"""Turning a file's bytes into text, or into a precise problem (a kind and a message) when that cannot be done.
 
 Nothing here guesses silently: a file that is not valid in the configured
 encoding is reported with the line, column and byte that broke it.
@@ -7,11 +7,9 @@ encoding is reported with the line, column and byte that broke it.
 from __future__ import annotations
 
 import codecs
+import enum
 import stat
 from pathlib import Path
-
-# The `file` rules these problems are reported as; their docs live with them.
-from .builtin_rules.file.unlintable import BinaryFile, EmptyFile, FileTooLarge, UndecodableFile, UnreadableFile
 
 # Byte-order marks, longest first (a UTF-32 LE BOM starts like a UTF-16 LE one).
 _BOMS = (
@@ -25,23 +23,33 @@ _BOMS = (
 _BINARY_SNIFF = 8192
 
 
-class InputProblem(Exception):
-    """A file that cannot be linted; `code` names the `file` rule that reports it."""
+class ProblemKind(str, enum.Enum):
+    """Why a file cannot be linted; the rule whose `reports_problem` names the kind reports it."""
 
-    def __init__(self, code: str, message: str, line: int = 1, column: int = 1) -> None:
+    UNREADABLE = "unreadable"
+    UNDECODABLE = "undecodable"
+    BINARY = "binary"
+    EMPTY = "empty"
+    TOO_LARGE = "too-large"
+
+
+class InputProblem(Exception):
+    """A file that cannot be linted: what kind of problem, and a message that says precisely what."""
+
+    def __init__(self, kind: ProblemKind, message: str, line: int = 1, column: int = 1) -> None:
         super().__init__(message)
-        self.code = code
+        self.kind = kind
         self.message = message
         self.line, self.column = line, column  # where in the file, when known
 
     def __reduce__(self):
         # Workers hand problems back and forth: rebuild from every argument, not from `args` alone.
-        return type(self), (self.code, self.message, self.line, self.column)
+        return type(self), (self.kind, self.message, self.line, self.column)
 
 
 def too_large(size: int, max_bytes: int) -> InputProblem:
     return InputProblem(
-        FileTooLarge.code, f"file is {size:,} bytes, over the limit of {max_bytes:,} (setting `max-file-size`); not linted"
+        ProblemKind.TOO_LARGE, f"file is {size:,} bytes, over the limit of {max_bytes:,} (setting `max-file-size`); not linted"
     )
 
 
@@ -49,9 +57,9 @@ def read_bytes(file: Path, max_bytes: int) -> bytes:
     try:
         info = file.stat()
     except OSError as error:
-        raise InputProblem(UnreadableFile.code, f"cannot read the file: {error.strerror or error}") from None
+        raise InputProblem(ProblemKind.UNREADABLE, f"cannot read the file: {error.strerror or error}") from None
     if not stat.S_ISREG(info.st_mode):
-        raise InputProblem(UnreadableFile.code, "not a regular file (a folder, FIFO, socket or device)")
+        raise InputProblem(ProblemKind.UNREADABLE, "not a regular file (a folder, FIFO, socket or device)")
     if info.st_size > max_bytes:
         raise too_large(info.st_size, max_bytes)
     try:
@@ -64,7 +72,7 @@ def read_bytes(file: Path, max_bytes: int) -> bytes:
                 data += handle.read(max_bytes + 1 - len(data))
             return data
     except OSError as error:
-        raise InputProblem(UnreadableFile.code, f"cannot read the file: {error.strerror or error}") from None
+        raise InputProblem(ProblemKind.UNREADABLE, f"cannot read the file: {error.strerror or error}") from None
 
 
 def decode(data: bytes, encoding: str = "utf-8") -> tuple[str, str, bool]:
@@ -73,19 +81,19 @@ def decode(data: bytes, encoding: str = "utf-8") -> tuple[str, str, bool]:
     if bom:
         encoding, data = bom[1], data[len(bom[0]) :]
     elif b"\x00" in data[:_BINARY_SNIFF]:
-        raise InputProblem(BinaryFile.code, "binary file (it contains NUL bytes); not linted")
+        raise InputProblem(ProblemKind.BINARY, "binary file (it contains NUL bytes); not linted")
     try:
         text = codecs.decode(data, encoding, errors="strict")
     except UnicodeDecodeError as error:
         raise _decode_problem(data, encoding, error) from None
     except LookupError:
-        raise InputProblem(UndecodableFile.code, f"unknown encoding {encoding!r} (setting `encoding`)") from None
+        raise InputProblem(ProblemKind.UNDECODABLE, f"unknown encoding {encoding!r} (setting `encoding`)") from None
     except (UnicodeError, ValueError, TypeError) as error:  # a codec that fails in its own way
         message = f"cannot decode the file as {encoding} (setting `encoding`): {error}"
-        raise InputProblem(UndecodableFile.code, message) from None
+        raise InputProblem(ProblemKind.UNDECODABLE, message) from None
     if not text.strip():
         what = "empty" if not text else "blank (only whitespace)"
-        raise InputProblem(EmptyFile.code, f"file is {what}: an article was expected")
+        raise InputProblem(ProblemKind.EMPTY, f"file is {what}: an article was expected")
     return text, encoding, bom is not None
 
 
@@ -99,5 +107,5 @@ def _decode_problem(data: bytes, encoding: str, error: UnicodeDecodeError) -> In
         f"not valid {encoding.upper()}: byte{'s' if len(bad) != 1 else ''} {bad.hex(' ')} at line {line}, column {column} "
         f"(byte offset {error.start}); re-save the file as UTF-8 or set `encoding`"
     )
-    return InputProblem(UndecodableFile.code, message, line, column)
+    return InputProblem(ProblemKind.UNDECODABLE, message, line, column)
 

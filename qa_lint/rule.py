@@ -19,6 +19,7 @@ from .model import Applicability, Category, Edit, Finding, Fix, Position, Severi
 if TYPE_CHECKING:
     from .document import Document
     from .groups import ArticleGroup
+    from .reading import InputProblem
 
 
 class Scope(str, enum.Enum):
@@ -104,6 +105,8 @@ class Rule:
     opt_in: ClassVar[bool] | bool = False
     # Where the rule comes from, for `qa-lint rules` ("built-in", a pack file, a plugin).
     origin: ClassVar[str] | str = "built-in"
+    # The kind of file problem (`qa_lint.reading.ProblemKind`) this rule reports; see `problem_finding`.
+    reports_problem: ClassVar[str] | str = ""
 
     # Documentation: ruff-style docstring sections, read once per class. Rules
     # built from data (rule packs) set these attributes on the instance instead.
@@ -196,6 +199,11 @@ class Rule:
             self.code, self.name, self.category, self.severity, message, item.path, start, end, item.lang,
             source_line=source_line,
         )
+
+    def problem_finding(self, problem: InputProblem, path: str, lang: str | None) -> Finding:
+        """The finding for a file that could not be linted, at the place the problem names."""
+        where = Position(problem.line, problem.column)
+        return Finding(self.code, self.name, self.category, self.severity, problem.message, path, where, where, lang)
 
     @staticmethod
     def edit(doc: Document, start: int, end: int, content: str) -> Edit:

@@ -117,9 +117,9 @@ class Linter:
         for job in self._plan(paths, report):
             data = self.sources.read(job)
             if isinstance(data, InputProblem):
-                file_problem(self.registry, report, job.target.display, None, data, job.ruleset)
+                file_problem(report, job.target.display, None, data, job.ruleset)
                 continue
-            doc = to_document(self.registry, job, data, report)
+            doc = to_document(job, data, report)
             if doc is not None:
                 documents.append(doc)
         report.findings = finalize(report.findings)
@@ -186,9 +186,9 @@ class Linter:
         for target, settings, data in files:
             job = FileJob(target, settings, planner.ruleset(settings, target.file))
             if isinstance(data, InputProblem):
-                file_problem(self.registry, report, target.display, None, data, job.ruleset)
+                file_problem(report, target.display, None, data, job.ruleset)
                 continue
-            doc = to_document(self.registry, job, data, report)
+            doc = to_document(job, data, report)
             if doc is not None:
                 documents.append((doc, job))
         result = UnitResult()

@@ -7,12 +7,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..builtin_rules.file.unlintable import UnreadableFile
 from ..config import Settings, SettingsResolver
 from ..discovery import Target, discover, relative_to_root
 from ..groups import group_key
 from ..model import Report
-from ..reading import InputProblem
+from ..reading import InputProblem, ProblemKind
 from ..registry import Registry
 from ..rule import Rule
 from ..selection import RuleSet, path_matches, rules_for, validate_settings
@@ -72,8 +71,8 @@ class Planner:
         for item in missing:
             report.fail_on[item.display] = here.fail_on
             ruleset = self.ruleset(here, cwd / item.display)
-            problem = InputProblem(UnreadableFile.code, item.reason)
-            file_problem(self.registry, report, item.display, None, problem, ruleset)
+            problem = InputProblem(ProblemKind.UNREADABLE, item.reason)
+            file_problem(report, item.display, None, problem, ruleset)
         jobs = []
         for target in targets:
             settings = settings_of[target.file]

@@ -12,7 +12,7 @@ from dataclasses import replace
 from ..document import Document
 from ..errors import RuleGaveUp
 from ..groups import build_groups
-from ..model import Finding, Position, Report
+from ..model import Finding, Report
 from ..reading import InputProblem
 from ..registry import Registry
 from ..rule import Rule, RunItem, Scope
@@ -21,17 +21,15 @@ from ..selection import RuleSet
 _CRASHED = object()
 
 
-def file_problem(registry: Registry, report: Report, path: str, lang, problem: InputProblem, ruleset: RuleSet) -> None:
-    """A file that cannot be linted, as a finding of its `file` rule (when selected there)."""
-    rule = registry.rules[problem.code]
-    if rule not in ruleset.rules:
+def file_problem(report: Report, path: str, lang, problem: InputProblem, ruleset: RuleSet) -> None:
+    """A file that cannot be linted, as the finding of the rule that reports its kind (when selected there)."""
+    rule = next((r for r in ruleset.rules if r.reports_problem == problem.kind), None)
+    if rule is None:
         return
     report.input_errors += 1
-    where = Position(problem.line, problem.column)
-    severity = ruleset.severities[rule.code]
-    report.findings.append(
-        Finding(rule.code, rule.name, rule.category, severity, problem.message, path, where, where, lang)
-    )
+    finding = rule.problem_finding(problem, path, lang)
+    level = ruleset.severities[rule.code]
+    report.findings.append(finding if finding.severity == level else replace(finding, severity=level))
 
 
 def run_document_rules(doc: Document, ruleset: RuleSet, report: Report) -> None:

@@ -12,7 +12,6 @@ from ..document import Document
 from ..languages import language_from_path
 from ..model import Report
 from ..reading import InputProblem, decode, read_bytes, too_large
-from ..registry import Registry
 from ..selection import path_matches
 from .rules import file_problem
 
@@ -62,13 +61,13 @@ class Sources:
         return read_text
 
 
-def to_document(registry: Registry, job: FileJob, data: bytes, report: Report) -> Document | None:
+def to_document(job: FileJob, data: bytes, report: Report) -> Document | None:
     """The document `data` decodes to, or None with the problem reported as a `file` finding."""
     target, settings = job.target, job.settings
     try:
         text, encoding, bom = decode(data, settings.encoding)
     except InputProblem as problem:
-        file_problem(registry, report, target.display, settings.lang, problem, job.ruleset)
+        file_problem(report, target.display, settings.lang, problem, job.ruleset)
         return None
     lang = resolve_language(target, settings, text)
     return Document(

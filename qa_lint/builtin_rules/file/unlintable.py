@@ -1,13 +1,16 @@
 """F001-F005: files that cannot be linted at all.
 
-The reader (`qa_lint.reading`) raises these; they are rules so that they can be
-listed, explained, selected and shown in every output format like any other.
+The reader (`qa_lint.reading`) reports a file it cannot read or decode as a
+problem of a kind; the rule naming that kind in `reports_problem` turns it into
+its finding, so these can be listed, explained, selected and shown in every
+output format like any other rule.
 A run with any of them exits with status 2.
 """
 
 from __future__ import annotations
 
 from ...model import Category, Severity
+from ...reading import ProblemKind
 from ...rule import Example, Rule
 
 
@@ -27,6 +30,7 @@ class UnreadableFile(FileRule):
     """
 
     code = "F001"
+    reports_problem = ProblemKind.UNREADABLE
     name = "unreadable-file"
     examples = (Example("", readable=False), Example("Bonjour.\n", fires=False))
 
@@ -43,6 +47,7 @@ class UndecodableFile(FileRule):
     """
 
     code = "F002"
+    reports_problem = ProblemKind.UNDECODABLE
     name = "undecodable-file"
     # "\udce9" is the byte 0xE9 (Latin-1 "é") carried through surrogateescape.
     examples = (Example("caf\udce9 au lait\n"), Example("café au lait\n", fires=False))
@@ -59,6 +64,7 @@ class BinaryFile(FileRule):
     """
 
     code = "F003"
+    reports_problem = ProblemKind.BINARY
     name = "binary-file"
     examples = (Example("PK\x03\x04\x00\x00word/document.xml"), Example("PK is a sign\n", fires=False))
 
@@ -73,6 +79,7 @@ class EmptyFile(FileRule):
     """
 
     code = "F004"
+    reports_problem = ProblemKind.EMPTY
     name = "empty-file"
     examples = (Example(""), Example(" \n\n\t\n"), Example("Bonjour.\n", fires=False))
 
@@ -88,6 +95,7 @@ class FileTooLarge(FileRule):
     """
 
     code = "F005"
+    reports_problem = ProblemKind.TOO_LARGE
     name = "file-too-large"
     examples = (
         Example("Le conseil municipal a ouvert une ligne.\n", settings=(("max_file_size", 16),)),
