@@ -24,13 +24,15 @@ _BINARY_SNIFF = 8192
 
 
 class ProblemKind(str, enum.Enum):
-    """Why a file cannot be linted; the rule whose `reports_problem` names the kind reports it."""
+    """A problem the core finds with a file rather than in its text (why it cannot be linted, a suppression
+    comment that suppresses nothing); the rule whose `reports_problem` names the kind reports it."""
 
     UNREADABLE = "unreadable"
     UNDECODABLE = "undecodable"
     BINARY = "binary"
     EMPTY = "empty"
     TOO_LARGE = "too-large"
+    UNUSED_SUPPRESSION = "unused-suppression"  # found by `qa_lint.suppression`, not by the reader
 
 
 class InputProblem(Exception):

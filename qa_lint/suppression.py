@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Iterable
 
 import regex
 
-from .builtin_rules.file.unused_suppression import UnusedSuppression
 from .model import Finding
+from .reading import ProblemKind
 from .rule import Rule
 
 if TYPE_CHECKING:
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from .selection import RuleSet
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-UNUSED_CODE = UnusedSuppression.code
 # "qa-lint :" too: a French typography fix must not break the comment.
 _DIRECTIVE = regex.compile(r"<!--\s*qa-lint\s*:\s*(ignore-file|ignore)\b(?P<codes>[^>]*?)\s*-->")
 
@@ -159,8 +158,17 @@ def _inside(finding: Finding, directive: Directive) -> bool:
     return start <= (finding.start.line, finding.start.column) and (finding.end.line, finding.end.column) <= end
 
 
+@dataclass(frozen=True)
+class UnusedDirective:
+    """A suppression comment that suppresses nothing, or less than it names: what the F006-like rule reports."""
+
+    directive: Directive
+    problems: list[str]  # why each selector it should drop is unused
+    keep: list[str]  # the selectors still in use
+
+
 def _unused(doc: Document, ruleset: RuleSet, directives: list[Directive], known: list[Rule]) -> Iterable[Finding]:
-    rule = next((r for r in ruleset.rules if r.code == UNUSED_CODE), None)
+    rule = next((r for r in ruleset.rules if r.reports_problem == ProblemKind.UNUSED_SUPPRESSION), None)
     if rule is None or not ruleset.runs_on(rule, doc.lang):
         return
     level = ruleset.severities[rule.code]
@@ -180,23 +188,8 @@ def _unused(doc: Document, ruleset: RuleSet, directives: list[Directive], known:
                 keep.append(selector)
         if not problems:
             continue
-        fix = rule.fix("Remove the unused suppression", [_removal(rule, doc, directive, keep)])
-        message = f"Unused suppression: {'; '.join(problems)}; remove it"
-        finding = rule.finding(doc, directive.start, directive.end, message, fix)
+        finding = rule.unused_suppression_finding(doc, UnusedDirective(directive, problems, keep))  # type: ignore[attr-defined]
         yield finding if finding.severity == level else _with_severity(finding, level)
-
-
-def _removal(rule: Rule, doc: Document, directive: Directive, keep: list[str]):
-    if keep:
-        kind = "ignore-file" if directive.file_wide else "ignore"
-        return rule.edit(doc, directive.start, directive.end, f"<!-- qa-lint: {kind} {', '.join(keep)} -->")
-    if directive.whole_line:
-        line = doc.line_at(directive.start)
-        return rule.edit(doc, line.start, line.next_start, "")
-    start = directive.start
-    while start > 0 and doc.text[start - 1] in " \t":  # the space before a trailing comment goes with it
-        start -= 1
-    return rule.edit(doc, start, directive.end, "")
 
 
 def _with_severity(finding: Finding, level) -> Finding:
