@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from qa_lint.config import SettingsResolver
+from qa_lint.examples import example_files
 from qa_lint.run.linter import Linter
 from qa_lint.fixing import atomic_replace, FixError, fix_in_memory, write_changes
 from qa_lint.registry import Registry
@@ -146,20 +147,23 @@ FIXABLE = [
 
 @pytest.mark.parametrize("rule, example", FIXABLE, ids=[f"{r.code}-{i}" for i, (r, _) in enumerate(FIXABLE)])
 def test_fix_twice_changes_nothing_the_second_time(tmp_path, rule, example):
-    name = "example.txt"
-    overrides = {"lang": example.lang or "en"}
-    if example.group:  # a group rule's example: the other translations in sibling language folders
-        name, overrides = f"{example.lang}/example.txt", {"source_language": example.source_language}
-        for lang, other in example.group:
-            write(tmp_path / lang / "example.txt", other)
-    file = write(tmp_path / name, example.text.encode("utf-8", "surrogateescape"))
+    # The example's files laid out on disk as `qa-lint explain` lints them (language folders, siblings).
+    name, files = example_files(rule, example)
+    for path, text in files.items():
+        if text is not None:
+            write(tmp_path / path, text.encode("utf-8", "surrogateescape"))
+    overrides = {"source_language": example.source_language, **dict(example.settings)}
+    if example.glossary is not None:
+        glossary = write(tmp_path / "names.toml", example.glossary)
+        overrides["rule_options"] = (("N004", {"glossary-file": str(glossary)}),)
     if REGISTRY.pack_folder[rule.code]:  # a desk's pack applies where a config names it
         write(tmp_path / "qa-lint.toml", f"rule-packs = [{json.dumps(str(REGISTRY.pack_folder[rule.code]))}]\n")
-    paths = [name, *(f"{lang}/example.txt" for lang, _ in example.group)]
-    first = fix_in_memory(_linter(tmp_path, (rule.code,), **overrides), paths, unsafe=True)
+    select = (rule.code, *example.also_select)
+    paths = [path for path, text in files.items() if text is not None]
+    first = fix_in_memory(_linter(tmp_path, select, **overrides), paths, unsafe=True)
     assert not write_changes(first)
-    assert file.read_bytes().decode("utf-8") == example.fixed
-    second = fix_in_memory(_linter(tmp_path, (rule.code,), **overrides), paths, unsafe=True)
+    assert (tmp_path / name).read_bytes().decode("utf-8") == example.fixed
+    second = fix_in_memory(_linter(tmp_path, select, **overrides), paths, unsafe=True)
     assert second.changes == {} and second.fixes == 0
 
 
