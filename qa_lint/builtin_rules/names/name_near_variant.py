@@ -11,7 +11,7 @@ from ...rule import Example, Rule, Scope
 from .glossary import glossary_target
 from .groups import FormGroup
 from .mentions import document_script
-from .name_variant import ambiguous_keys, certain_groups, report_approved
+from .name_variant import ambiguous_keys, certain_groups, lines_where, report_approved
 from .near_groups import near_groups
 
 
@@ -87,8 +87,7 @@ class NameNearVariant(Rule):
             return
         majority_mentions = group.forms[group.majority]
         majority_text = majority_mentions[0].text
-        lines = sorted({m.line for m in majority_mentions})
-        where = f"line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines[:5]))}{'…' if len(lines) > 5 else ''}"
+        where = lines_where(majority_mentions)
         for form in group.minorities:
             for mention in group.forms[form]:
                 message = (

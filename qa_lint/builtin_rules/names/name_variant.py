@@ -64,6 +64,12 @@ def ambiguous_keys(anchors) -> set[tuple[str, ...]]:
     return ambiguous
 
 
+def lines_where(mentions) -> str:
+    """"lines 3, 7" — where `mentions` are, the first five lines of them."""
+    lines = sorted({m.line for m in mentions})
+    return f"line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines[:5]))}{'…' if len(lines) > 5 else ''}"
+
+
 def report_approved(rule: Rule, doc: Document, group: FormGroup, name_id: str, approved: str) -> Iterator[Finding]:
     """The glossary's form wins over the article's majority: every other spelling is reported."""
     counts = ", ".join(f"“{mentions[0].text}” {len(mentions)}×" for mentions in group.forms.values())
@@ -144,8 +150,7 @@ class NameVariant(Rule):
         majority = group.majority
         majority_mentions = group.forms[majority]
         majority_text = majority_mentions[0].text
-        lines = sorted({m.line for m in majority_mentions})
-        where = f"line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines[:5]))}{'…' if len(lines) > 5 else ''}"
+        where = lines_where(majority_mentions)
         link = f"; it stands for {group.linked}" if group.linked else ""
         for form in group.minorities:
             mentions = group.forms[form]
