@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
-from conftest import ROOT, write
+from conftest import ROOT, run_cli, write
 
 
-def imported_modules(*args, cwd=ROOT):
+def imported_modules(*args, cwd=ROOT, env=None):
     process = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "qa_lint", *args],
-        cwd=cwd, capture_output=True, text=True, encoding="utf-8",
+        cwd=cwd, capture_output=True, text=True, encoding="utf-8", env={**os.environ, **(env or {})},
     )
     return {line.split("|")[-1].strip() for line in process.stderr.splitlines() if line.startswith("import time:")}
 
@@ -41,3 +42,15 @@ def test_ftfy_is_only_imported_for_text_that_may_hold_mojibake(tmp_path):
     assert not any(m.startswith("ftfy") for m in imported_modules("check", "--no-cache", ".", cwd=tmp_path))
     write(tmp_path / "fr" / "b.txt", "Le ministre a dÃ©clarÃ©.\n")
     assert any(m.startswith("ftfy") for m in imported_modules("check", "--no-cache", ".", cwd=tmp_path))
+
+
+def test_entry_points_are_queried_only_when_a_distribution_declares_the_group(tmp_path):
+    write(tmp_path / "fr" / "a.txt", "Bonjour.\n")
+    assert "importlib.metadata" not in imported_modules("check", "--no-cache", ".", cwd=tmp_path)
+    site = tmp_path / "site"
+    write(site / "other-1.0.dist-info" / "entry_points.txt", "[console_scripts]\nother = other:main\n")
+    pythonpath = {"PYTHONPATH": str(site)}
+    assert "importlib.metadata" not in imported_modules("check", "--no-cache", ".", cwd=tmp_path, env=pythonpath)
+    write(site / "plugged-1.0.dist-info" / "entry_points.txt", "[qa_lint]\nplugged = plugged_module\n")
+    process = run_cli("check", "--no-cache", ".", cwd=tmp_path, env=pythonpath)
+    assert process.code == 2 and "plugin 'plugged' (plugged_module) failed to load" in process.stderr
