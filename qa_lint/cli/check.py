@@ -40,6 +40,8 @@ def check(
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record the current findings in this baseline file and exit."),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="Lint standard input as this file (with --fix: print the fixed text); `-` as the path reads it too."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes for folders (default: the number of CPUs; 1: none)."),
+    executor: str = typer.Option("process", "--executor", help="Where article groups are linted: process (worker processes here) or dask (a Dask cluster; needs qa-lint[dask])."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --executor dask: the scheduler's address (default: start a local cluster of --jobs workers)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the result cache."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Where the result cache lives (default: .qa-lint-cache beside the configuration, or here)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
@@ -54,7 +56,7 @@ def check(
             paths or ([] if stdin_filename is not None else ["."]), output_format, output_file, select, extend_select,
             ignore, fail_on, exit_zero, statistics, lang, source_language, config, color,
             FixOptions(fix, unsafe_fixes, diff, stdin_filename), baseline, write_baseline,
-            RunOptions(jobs, no_cache, cache_dir, quiet), require_files,
+            RunOptions(jobs, no_cache, cache_dir, quiet, executor, scheduler), require_files,
         )
     except UsageError as error:
         raise fail(str(error)) from None
@@ -99,6 +101,7 @@ def _check(paths, output_format, output_file, select, extend_select, ignore, fai
         registry, resolver, Path.cwd(),
         jobs=running.worker_count(), cache_dir=running.cache_folder(resolver), progress=running.progress_bar(),
     )
+    linter.executor = running.group_executor(fixing)
     given = [p for p in paths if not os.path.lexists(Path.cwd() / p)] if fixing.stdin_filename is None else []
     if given and len(given) == len(paths):  # nothing to lint at all: one line, not a report
         raise UsageError(f"no such file or folder: {', '.join(shown(p) for p in given)}")
@@ -152,11 +155,27 @@ class RunOptions:
     no_cache: bool
     cache_dir: Optional[Path]
     quiet: bool
+    executor: str = "process"
+    scheduler: Optional[str] = None
 
     def worker_count(self) -> int:
         if self.jobs is not None and self.jobs < 1:
             raise UsageError("--jobs must be at least 1")
         return self.jobs or os.cpu_count() or 1
+
+    def group_executor(self, fixing: FixOptions):
+        """None for worker processes here, else the Dask executor (`--executor dask`)."""
+        if self.executor not in ("process", "dask"):
+            raise UsageError(f"--executor: {self.executor!r} is not an executor; choose from: process, dask")
+        if self.executor == "process":
+            if self.scheduler is not None:
+                raise UsageError("--scheduler needs --executor dask")
+            return None
+        if fixing.fix or fixing.diff or fixing.stdin_filename is not None:
+            raise UsageError("--executor dask lints files on shared storage: not with --fix, --diff or standard input")
+        from ..run.dask_executor import DaskExecutor
+
+        return DaskExecutor(self.scheduler, self.worker_count())
 
     def cache_folder(self, resolver) -> Optional[Path]:
         if self.no_cache:

@@ -82,6 +82,8 @@ class Linter:
         self._settings_reprs: dict[int, tuple[Settings, str]] = {}
         self.sources = Sources()
         self.keep_text = False  # fixing sets it: each CheckedFile then carries the text as linted
+        # Runs the article groups elsewhere when set (`run_units(linter, groups)`: a Dask cluster).
+        self.executor = None
 
     def ruleset_for(self, file: Path) -> RuleSet:
         """The rules that run on `file`, with their severities, under the settings that apply there."""
@@ -127,6 +129,8 @@ class Linter:
 
     def _run_units(self, groups: list[list[FileJob]]) -> list[UnitResult]:
         """Each article group's result: from the cache, or linted here or in worker processes."""
+        if self.executor is not None:
+            return self.executor.run_units(self, groups)
         total = sum(len(unit) for unit in groups)
         cache = self._result_cache()
         results: list[UnitResult | None] = [None] * len(groups)
@@ -134,15 +138,11 @@ class Linter:
         done = 0
         for index, unit in enumerate(groups):
             files = [(job.target, job.settings, self.sources.read(job)) for job in unit]
-            key = None
-            if cache is not None:
-                key = cache.key((t.display, self._settings_repr(s), d if isinstance(d, bytes) else str(d).encode())
-                                for t, s, d in files)
-                cached = cache.get(key)
-                if cached is not None and (not self.keep_text or all(d.text is not None for d in cached.documents)):
-                    results[index] = cached
-                    done += len(unit)
-                    continue
+            key, cached = self._look_up(files, cache)
+            if cached is not None:
+                results[index] = cached
+                done += len(unit)
+                continue
             pending.append((index, files, key))
         if self.progress and done:
             self.progress(done, total)
@@ -154,6 +154,26 @@ class Linter:
             if self.progress:
                 self.progress(done, total)
         return [r for r in results if r is not None]
+
+    def _look_up(self, files: list[UnitFile], cache: ResultCache | None) -> tuple[str | None, UnitResult | None]:
+        """A group's cache key and its cached result (None when the cache lacks it or it lacks the text)."""
+        if cache is None:
+            return None, None
+        key = cache.key((t.display, self._settings_repr(s), d if isinstance(d, bytes) else str(d).encode())
+                        for t, s, d in files)
+        cached = cache.get(key)
+        if cached is not None and (not self.keep_text or all(d.text is not None for d in cached.documents)):
+            return key, cached
+        return key, None
+
+    def lint_cached(self, files: list[UnitFile], cache: ResultCache | None) -> UnitResult:
+        """One group's result from `cache`, else linted here and stored there."""
+        key, result = self._look_up(files, cache)
+        if result is None:
+            result = self.lint_unit(files)
+            if cache is not None and key is not None:
+                cache.put(key, result)
+        return result
 
     def _settings_repr(self, settings: Settings) -> str:
         """Settings as part of a cache key; a folder's files share one Settings object, so once each."""
