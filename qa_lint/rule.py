@@ -41,6 +41,14 @@ class RunItem:
 
 
 @dataclass(frozen=True, slots=True)
+class PlannedGroup:
+    """An article group as known before its files are read (`Rule.prepare_workers`)."""
+
+    languages: tuple[str, ...]  # the languages settings or paths name (a file whose text must tell is left out)
+    source_language: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Example:
     """Text that must make the rule fire (`fires`) or must not; `fixed` is the repaired text.
 
@@ -165,6 +173,14 @@ class Rule:
     def reduce(self, items: list[RunItem]) -> Iterable[Finding]:
         """Scope `run`, step 2: findings from every document's `map_document` result."""
         return ()
+
+    def prepare_workers(self, groups: list[PlannedGroup]) -> None:
+        """Called once, before worker processes fork, with the run's article groups.
+
+        Load here what every worker would otherwise load for itself: forked
+        workers inherit it (copy-on-write). Only a head start: the rule must
+        work the same without it, and an error here is ignored.
+        """
 
     # -- reporting helpers ---------------------------------------------------
     def finding(

@@ -19,6 +19,7 @@ from ..suppression import is_markdown
 from .cache import ResultCache, engine_fingerprint
 from .finish import finalize, suppress
 from .plan import FileJob, Planner, units
+from .prefork import prepare_workers
 from .rules import file_problem, map_documents, reduce_run, run_document_rules, run_group_rules
 from .sources import Sources, to_document
 
@@ -249,7 +250,8 @@ def _in_workers(linter: Linter, work):
 
     _WORKER = linter  # a forked worker inherits it, with its rules and caches warm
     try:
-        results = map_in_workers(_lint_batch, batches, linter.jobs, _start_worker, spec, _lint_batch)
+        results = map_in_workers(_lint_batch, batches, linter.jobs, _start_worker, spec, _lint_batch,
+                                 before_fork=lambda: prepare_workers(linter._planner, work))
         for batch_results in results:
             yield from batch_results
     finally:

@@ -78,10 +78,15 @@ def to_document(job: FileJob, data: bytes, report: Report) -> Document | None:
 
 def resolve_language(target: Target, settings: Settings, text: str) -> str | None:
     """--lang, then the config's language-map, then the path, then the text itself."""
+    return named_language(target, settings) or detect_language(text)
+
+
+def named_language(target: Target, settings: Settings) -> str | None:
+    """The language --lang, the config's language-map or the path names, known before reading the file."""
     if settings.lang:
         return settings.lang
     relative = target.relative or relative_to_root(target.file, settings)
     for glob, tag in settings.language_map:
         if path_matches(glob, relative):
             return tag
-    return language_from_path(target.display) or detect_language(text)
+    return language_from_path(target.display)

@@ -37,11 +37,13 @@ def map_in_workers(
     initializer: Callable[..., None],
     initargs: tuple,
     here: Callable[[Batch], Result],
+    before_fork: Callable[[], None] | None = None,
 ) -> Iterator[Result]:
     """`function(batch)` for each batch, in order, in `jobs` worker processes.
 
     `here` does a batch's work in this process: for every batch when workers
-    cannot start, for those left when the workers are lost.
+    cannot start, for those left when the workers are lost. `before_fork` runs
+    here first when workers are forked (they inherit what it loads), not spawned.
     """
     done = 0
     try:
@@ -53,6 +55,8 @@ def map_in_workers(
 
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        if before_fork is not None and context.get_start_method() == "fork":
+            before_fork()
         pool = ProcessPoolExecutor(
             jobs, mp_context=context, initializer=_start_worker, initargs=(os.getpid(), initializer, initargs)
         )

@@ -13,18 +13,18 @@ from ...document import Document
 from ...groups import ArticleGroup
 from ...languages import primary
 from ...model import Category, Finding, Severity
-from ...rule import Example, Rule, Scope
+from ...rule import Example, PlannedGroup, Rule, Scope
 from .analysis import Analysis, Foreign, analyse
 from .data import load
 from .sentences import LINE, RUN, SENTENCE
+from .warm import in_play, warm_detectors
 
 _SHOWN = 60  # characters of foreign text quoted in a message
 
 
 def languages_in_play(doc: Document, group: ArticleGroup) -> tuple[str, ...]:
     """The document's language, the source language, English, then the group's other languages."""
-    codes = [primary(doc.lang), primary(group.source_language), "en", *sorted(primary(d.lang) for d in group.documents)]
-    return tuple(dict.fromkeys(code for code in codes if code))
+    return in_play(doc.lang, group.source_language, (d.lang for d in group.documents))
 
 
 def _quote(doc: Document, item: Foreign) -> str:
@@ -50,6 +50,9 @@ class _LanguageRule(Rule):
     def check_analysis(self, doc: Document, analysis: Analysis, source: str | None):
         """(foreign text, finding) pairs."""
         return iter(())
+
+    def prepare_workers(self, groups: list[PlannedGroup]) -> None:
+        warm_detectors(groups)  # once for the family: each detector is warmed once per process
 
 
 # A quotation kept on purpose is short, quoted or marked; a longer, bare sentence kept in two

@@ -1,0 +1,35 @@
+"""Before worker processes fork: each rule of the run loads what every worker would load for itself.
+
+A forked worker inherits the parent's memory, so a model loaded once here is
+shared by all of them (copy-on-write) instead of loaded again in each.
+"""
+
+from __future__ import annotations
+
+from ..rule import PlannedGroup, Rule
+from .plan import Planner
+from .sources import named_language
+
+
+def prepare_workers(planner: Planner, work: list[list[tuple]]) -> None:
+    """Call `prepare_workers` of every rule some file of `work` runs, with the article groups of `work`.
+
+    `work` holds the run's article groups as the linter hands them to workers: (target, settings, data) each.
+    """
+    rules: dict[str, Rule] = {}
+    groups = []
+    for files in work:
+        languages, source = [], None
+        for target, settings, _ in files:
+            for rule in planner.ruleset(settings, target.file).rules:
+                rules.setdefault(rule.code, rule)
+            lang = named_language(target, settings)
+            if lang:
+                languages.append(lang)
+            source = source or settings.source_language
+        groups.append(PlannedGroup(tuple(languages), source))
+    for rule in rules.values():
+        try:
+            rule.prepare_workers(groups)
+        except Exception:  # noqa: BLE001 - a head start only: a worker meets the same error and reports it
+            pass
