@@ -43,5 +43,4 @@ class GithubFormat(Format):
     description = "GitHub Actions annotations (workflow commands)"
 
     def write(self, report, stream: TextIO) -> None:
-        for finding in report.findings:
-            stream.write(annotation(finding) + "\n")
+        stream.write("".join([annotation(finding) + "\n" for finding in report.findings]))

@@ -44,5 +44,4 @@ class GitlabFormat(Format):
                     "lines": {"begin": finding.start.line, "end": end_line},
                 },
             })
-        json.dump(issues, stream, ensure_ascii=False, indent=2)
-        stream.write("\n")
+        stream.write(json.dumps(issues, ensure_ascii=False, indent=2) + "\n")

@@ -13,8 +13,7 @@ class JsonFormat(Format):
     description = "one JSON array of findings"
 
     def write(self, report, stream: TextIO) -> None:
-        json.dump([f.to_dict() for f in report.findings], stream, ensure_ascii=False, indent=2)
-        stream.write("\n")
+        stream.write(json.dumps([f.to_dict() for f in report.findings], ensure_ascii=False, indent=2) + "\n")
 
 
 # Line separators JSON may carry raw but line-based readers (str.splitlines) split on.
@@ -34,5 +33,4 @@ class JsonLinesFormat(Format):
     description = "one JSON object per finding, one per line"
 
     def write(self, report, stream: TextIO) -> None:
-        for finding in report.findings:
-            stream.write(json_line(finding.to_dict()))
+        stream.write("".join([json_line(finding.to_dict()) for finding in report.findings]))

@@ -96,8 +96,7 @@ class RdjsonFormat(Format):
             "source": SOURCE,
             "diagnostics": [converter.diagnostic(f) for f in report.findings],
         }
-        json.dump(document, stream, ensure_ascii=False, indent=2)
-        stream.write("\n")
+        stream.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
 
 class RdjsonlFormat(Format):
@@ -106,5 +105,4 @@ class RdjsonlFormat(Format):
 
     def write(self, report, stream: TextIO) -> None:
         converter = _Converter()
-        for finding in report.findings:
-            stream.write(json_line(converter.diagnostic(finding)))
+        stream.write("".join([json_line(converter.diagnostic(finding)) for finding in report.findings]))

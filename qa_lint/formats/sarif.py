@@ -39,8 +39,7 @@ class SarifFormat(Format):
     description = "SARIF 2.1.0 (GitHub code scanning)"
 
     def write(self, report, stream: TextIO) -> None:
-        json.dump(self.document(report), stream, ensure_ascii=False, indent=2)
-        stream.write("\n")
+        stream.write(json.dumps(self.document(report), ensure_ascii=False, indent=2) + "\n")
 
     def document(self, report) -> dict:
         codes = sorted({f.code for f in report.findings})

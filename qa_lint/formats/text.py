@@ -119,9 +119,8 @@ class ConciseFormat(Format):
     description = "one line per finding: path:line:col: CODE [severity] message"
 
     def write(self, report, stream: TextIO) -> None:
-        for finding in report.findings:
-            stream.write(_headline(finding, self.color) + "\n")
-        stream.write(summary(report) + "\n")
+        lines = [_headline(finding, self.color) + "\n" for finding in report.findings]
+        stream.write("".join([*lines, summary(report) + "\n"]))
 
 
 def _terminal_columns(stream: TextIO) -> int | None:
@@ -168,11 +167,8 @@ class FullFormat(Format):
 
     def write(self, report, stream: TextIO) -> None:
         columns = _terminal_columns(stream)
-        for finding in report.findings:
-            stream.write(_headline(finding, self.color) + "\n")
-            stream.write(self._excerpt(finding, columns))
-            stream.write("\n")
-        stream.write(summary(report) + "\n")
+        parts = [f"{_headline(finding, self.color)}\n{self._excerpt(finding, columns)}\n" for finding in report.findings]
+        stream.write("".join([*parts, summary(report) + "\n"]))
 
     def _excerpt(self, finding: Finding, columns: int | None) -> str:
         line = finding.source_line
