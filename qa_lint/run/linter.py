@@ -205,7 +205,7 @@ class Linter:
         report = Report()
         documents: list[tuple[Document, FileJob]] = []
         for target, settings, data in files:
-            job = FileJob(target, settings, planner.ruleset(settings, target.file))
+            job = FileJob(target, settings, planner.ruleset(settings, target.file, target.relative))
             if isinstance(data, InputProblem):
                 file_problem(report, target.display, None, data, job.ruleset)
                 continue

@@ -33,9 +33,28 @@ def file_problem(report: Report, path: str, lang, problem: InputProblem, ruleset
 
 
 def run_document_rules(doc: Document, ruleset: RuleSet, report: Report) -> None:
-    for rule in ruleset.rules:
-        if rule.scope is Scope.DOCUMENT and ruleset.runs_on(rule, doc.lang):
-            _collect(rule, rule.check, doc, {doc.path: ruleset}, report)
+    rulesets = {doc.path: ruleset}
+    for rule in _scoped_rules(ruleset, doc.lang, Scope.DOCUMENT):
+        _collect(rule, rule.check, doc, rulesets, report)
+
+
+# (id of a rule set, language, scope) -> (that rule set, kept alive so its id stays its own; the rules).
+_SCOPED: dict[tuple, tuple[RuleSet, tuple[Rule, ...]]] = {}
+
+
+def _scoped_rules(ruleset: RuleSet, lang: str | None, scope: Scope) -> tuple[Rule, ...]:
+    """The rules of `scope` that run on a document in `lang`, worked out once per rule set and language.
+
+    Every document asks, and a folder's thousands of files share a few rule sets and languages.
+    """
+    key = (id(ruleset), lang, scope)
+    found = _SCOPED.get(key)
+    if found is None or found[0] is not ruleset:
+        if len(_SCOPED) > 4096:  # rule sets come and go (per worker batch, in tests): stay small
+            _SCOPED.clear()
+        rules = tuple(rule for rule in ruleset.rules if rule.scope is scope and ruleset.runs_on(rule, lang))
+        found = _SCOPED[key] = (ruleset, rules)
+    return found[1]
 
 
 def run_group_rules(
@@ -59,11 +78,10 @@ def map_documents(documents: list[tuple[Document, RuleSet]], report: Report) -> 
     """Run-wide rules, step 1: each document's map result, by rule code."""
     items = []
     for doc, ruleset in documents:
-        for rule in ruleset.rules:
-            if rule.scope is Scope.RUN and ruleset.runs_on(rule, doc.lang):
-                mapped = _safely(rule, report, rule.map_document, doc)
-                if mapped is not _CRASHED:
-                    items.append((rule.code, RunItem(doc.path, doc.lang, mapped)))
+        for rule in _scoped_rules(ruleset, doc.lang, Scope.RUN):
+            mapped = _safely(rule, report, rule.map_document, doc)
+            if mapped is not _CRASHED:
+                items.append((rule.code, RunItem(doc.path, doc.lang, mapped)))
     return items
 
 
@@ -81,7 +99,7 @@ def reduce_run(
 
 def _collect(rule: Rule, check, subject, rulesets: dict[str, RuleSet], report: Report) -> None:
     """Run `check(subject)`, keeping the findings the files' rule sets allow, at their severities."""
-    found = _safely(rule, report, lambda item: _findings(check(item)), subject)
+    found = _safely(rule, report, _findings, check, subject)
     if found is _CRASHED:
         return
     for finding in found:
@@ -92,10 +110,10 @@ def _collect(rule: Rule, check, subject, rulesets: dict[str, RuleSet], report: R
         report.findings.append(finding if finding.severity == level else replace(finding, severity=level))
 
 
-def _safely(rule: Rule, report: Report, step, subject):
-    """`step(subject)`, or `_CRASHED` with the error recorded: a rule bug must not end the run."""
+def _safely(rule: Rule, report: Report, step, *args):
+    """`step(*args)`, or `_CRASHED` with the error recorded: a rule bug must not end the run."""
     try:
-        return step(subject)
+        return step(*args)
     except RuleGaveUp as stop:
         report.internal_errors.append(f"rule {rule.code} ({rule.name}) {stop}")
         return _CRASHED
@@ -107,9 +125,9 @@ def _safely(rule: Rule, report: Report, step, subject):
         return _CRASHED
 
 
-def _findings(produced) -> list[Finding]:
-    """A rule's output, checked: anything but findings is that rule's bug, handled as a crash."""
-    found = list(produced)
+def _findings(check, subject) -> list[Finding]:
+    """`check(subject)`'s output, checked: anything but findings is that rule's bug, handled as a crash."""
+    found = list(check(subject))
     for item in found:
         if not isinstance(item, Finding):
             raise TypeError(f"a rule yielded {type(item).__name__}, not a Finding")
