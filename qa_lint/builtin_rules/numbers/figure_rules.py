@@ -65,6 +65,22 @@ def _rewrite(wrong: Value, instead: Value, lang: str | None) -> str | None:
 
 
 
+def _voter_pools(links: Correspondence, voters: list[Figures], translation: Figures, j: int) -> list:
+    """(voter, what it holds there) for the voters holding figures at line j's place.
+
+    The same for every figure of line j: worked out once per line and set of voters.
+    """
+    key = ("voters", id(translation), j, tuple(map(id, voters)))
+    found = links.memo.get(key)
+    if found is None:
+        found = links.memo[key] = []
+        for other in voters:
+            window = links.windows(other, translation)[j]
+            if any(other.values[i] for i in window):
+                found.append((other, other.window_pool(window, _centre(other, translation, j))))
+    return found
+
+
 def _centre(reference: Figures, translation: Figures, j: int) -> int | None:
     """The line of `reference` that answers line j, when both have as many lines."""
     return j if len(reference.lines) == len(translation.lines) else None
@@ -186,15 +202,8 @@ class FigureMismatch(GroupRule):
     @staticmethod
     def _support(links: Correspondence, voters: list[Figures], translation: Figures, j: int, value: Value):
         """(translations holding figures at line j's place, those among them that have `value`)."""
-        holding, having = [], []
-        for other in voters:
-            window = links.windows(other, translation)[j]
-            if not any(other.values[i] for i in window):
-                continue
-            holding.append(other)
-            if value.found_in(other.window_pool(window, _centre(other, translation, j))):
-                having.append(other)
-        return holding, having
+        pools = _voter_pools(links, voters, translation, j)
+        return [other for other, _ in pools], [other for other, pool in pools if value.found_in(pool)]
 
     def _against_source(self, links, source, translation, others, j, value) -> str | None:
         window = links.windows(source, translation)[j]

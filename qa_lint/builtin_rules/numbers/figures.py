@@ -20,6 +20,8 @@ class Figures:
     values: list[list[Value]]  # offsets relative to the line
     links: list[list[Link]]
     _pools: dict[int, Pool] = field(default_factory=dict)
+    # (lines, centre) -> their pool: each figure of a line asks the same of every other translation.
+    _window_pools: dict[tuple[range, int | None], Pool] = field(default_factory=dict)
 
     @property
     def has_values(self) -> bool:
@@ -38,7 +40,16 @@ class Figures:
 
     def window_pool(self, lines: range, centre: int | None = None) -> Pool:
         """What lines `lines` can hold; with a `centre` (texts of as many lines), what that line
-        holds: 20 feet is 6 m on its own line, not any figure near 610 on the next."""
+        holds: 20 feet is 6 m on its own line, not any figure near 610 on the next.
+
+        Computed once per window and centre; callers only read the pool."""
+        key = (lines, centre)
+        found = self._window_pools.get(key)
+        if found is None:
+            found = self._window_pools[key] = self._window_pool(lines, centre)
+        return found
+
+    def _window_pool(self, lines: range, centre: int | None) -> Pool:
         pool = Pool()
         for index in lines:
             line = self.pool(index)
@@ -76,6 +87,8 @@ class Correspondence:
     def __init__(self) -> None:
         self._windows: dict[tuple[int, int], list[range]] = {}
         self._back: dict[tuple[int, int], tuple[dict[int, int], dict[int, int]]] = {}
+        # What the rules derive from the windows and ask again for each figure of a line.
+        self.memo: dict[tuple, object] = {}
 
     def windows(self, reference: Figures, translation: Figures) -> list[range]:
         """For each line of `translation`, the lines of `reference` that may say the same."""
