@@ -95,6 +95,8 @@ class Bench:
         self.qa_lint_runs: list[Run] = []  # whose peak memory the goal judges
 
     def add(self, key: str, run: Run, counts_for_peak: bool = False) -> Run:
+        # Progress on stderr: a full run takes minutes, and the table comes only at the end.
+        print(f"  {run.label}: {run.wall:.2f} s wall, {run.cpu:.2f} s CPU", file=sys.stderr, flush=True)
         self.rows.append(run)
         self.by_key[key] = run
         if counts_for_peak:
