@@ -197,6 +197,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"qa-lint: {' '.join(command)}")
     print(f"corpus:  {corpus} ({corpus_size[0]:.2f} MB, {corpus_size[1]} files); "
           f"{os.cpu_count()} CPUs; parts: {', '.join(p for p in PARTS if p in parts)}")
+    if os.environ.get("PYTHONUNBUFFERED"):  # as in many CI jobs: every write of the output goes out alone
+        print("PYTHONUNBUFFERED is set: qa-lint runs with unbuffered output, as it would under such a CI")
     dask = "--executor" in help_text(command, "check")
     if "dask" in parts and not dask:
         print("qa-lint check has no --executor: no Dask row")
