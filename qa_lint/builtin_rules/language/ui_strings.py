@@ -11,6 +11,7 @@ would be French), though "Comment" alone is also a French word.
 from __future__ import annotations
 
 import functools
+import re
 
 import regex
 
@@ -61,6 +62,16 @@ def _pattern(lang: str) -> regex.Pattern | None:
     return regex.compile("|".join(f"(?:{p})" for p in sources), flags)
 
 
+@functools.lru_cache(maxsize=None)
+def _label_gate(lang: str) -> re.Pattern | None:
+    """Whether some label of `lang` occurs in a case-folded line, as one search: testing each label
+    with `in` made every short line cost a loop over every label of every language in play."""
+    labels = _sources()[1].get(lang)
+    if not labels:
+        return None
+    return re.compile("|".join(re.escape(label) for label in sorted(labels)))
+
+
 def ui_language(text: str, lang: str, in_play: tuple[str, ...]) -> str | None:
     """The language in play whose widget labels make up `text`, when the document's own do not."""
     stripped = text.strip()
@@ -70,7 +81,8 @@ def ui_language(text: str, lang: str, in_play: tuple[str, ...]) -> str | None:
 
     def matches(code: str) -> bool:
         # No label of that language in the line: no need to compile its pattern (tens of ms at start-up).
-        if not any(label in folded for label in _sources()[1].get(code, ())):
+        gate = _label_gate(code)
+        if gate is None or not gate.search(folded):
             return False
         pattern = _pattern(code)
         return pattern is not None and pattern.fullmatch(stripped) is not None
