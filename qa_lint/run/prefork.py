@@ -21,7 +21,7 @@ def prepare_workers(planner: Planner, work: list[list[tuple]]) -> None:
     for files in work:
         languages, source = [], None
         for target, settings, _ in files:
-            for rule in planner.ruleset(settings, target.file).rules:
+            for rule in planner.ruleset(settings, target.file, target.relative).rules:
                 rules.setdefault(rule.code, rule)
             lang = named_language(target, settings)
             if lang:
