@@ -3,7 +3,10 @@ vouch for, but that are probably one name."""
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
+from itertools import chain, compress, islice
+from operator import eq, not_
 
 import regex
 
@@ -60,13 +63,12 @@ def near_groups(doc: Document, ambiguous: set[tuple[str, ...]], certain: list[Fo
     for forms in buckets.values():
         for i, a in enumerate(forms):
             for b in forms[i + 1 :]:
-                if any({a, b} <= forms_of for forms_of in paired):
-                    continue
                 kind = _near_pair(a, b, script, lang, caseless, common, ambiguous)
-                if kind and caseless and not _only_in_name(a, b, by_form, totals):
+                if not kind or any({a, b} <= forms_of for forms_of in paired):
                     continue
-                if kind:
-                    pairs.append((a, b, kind))
+                if caseless and not _only_in_name(a, b, by_form, totals):
+                    continue
+                pairs.append((a, b, kind))
     groups = union_groups(pairs, by_form, script)
     if caseless and joins_or_spaces_names(lang):
         groups += _joined_groups(doc, common, script)
@@ -96,6 +98,10 @@ def _with_parts(mentions: list[Mention]) -> list[Mention]:
 
 
 def _near_pair(a, b, script, lang, caseless, common, ambiguous) -> str | None:
+    # Every test only rules a pair out: the cheap, most selective one first (few pairs are near).
+    kind = near_kind(a, b, script, lang, caseless)
+    if kind is None:
+        return None
     certain = variant_kind(a, b, script)
     if certain and (script == "Latin" or not certain.startswith(GRAMMAR_LIKE)):
         return None  # N001's
@@ -107,7 +113,7 @@ def _near_pair(a, b, script, lang, caseless, common, ambiguous) -> str | None:
             return None
         if all(x in common and y in common for x, y in differing):
             return None
-    return near_kind(a, b, script, lang, caseless)
+    return kind
 
 
 def _only_in_name(a, b, by_form, totals) -> bool:
@@ -161,17 +167,20 @@ def _near_candidates(doc: Document, common: frozenset[str], script: str | None) 
     if not near:
         return []
     lines = [index for index, texts in enumerate(line_word_texts(doc)) if not near.isdisjoint(texts)]
+    words = distinct_words(doc)
+    foreign = frozenset(word for word in words if script_of(word) != script)
+    # What a run may open and close with; runs are picked by their opener in C (`first`).
+    ends = words - common - foreign
 
     def keep(tokens: tuple[str, ...]) -> bool:
         return (
-            tokens[0] not in common
-            and tokens[-1] not in common
-            and sum(t in common for t in tokens) <= 1
+            tokens[-1] in ends
             and not near.isdisjoint(tokens)
-            and all(script_of(t) == script for t in tokens)
+            and foreign.isdisjoint(tokens)
+            and sum(t in common for t in tokens) <= 1
         )
 
-    return ngrams_where(doc, lines, keep)
+    return ngrams_where(doc, lines, keep, first=ends)
 
 
 def _near_words(doc: Document, common: frozenset[str]) -> frozenset[str]:
@@ -181,20 +190,30 @@ def _near_words(doc: Document, common: frozenset[str]) -> frozenset[str]:
     """
 
     def build(d: Document) -> frozenset[str]:
-        by_key: dict[str, list[str]] = defaultdict(list)
-        for word in distinct_words(d):
-            letters = fold(word)
-            size = len(letters)
-            if 2 <= size <= 24:
-                for key in {letters, *[letters[:i] + letters[i + 1 :] for i in range(size)]}:
-                    by_key[key].append(word)
-        near: set[str] = set()
-        for words in by_key.values():
-            if len(words) > 1 and not common.issuperset(words):
-                near.update(words)
+        words = list(distinct_words(d))
+        keys = list(map(_one_letter_keys, words))
+        # The keys two words share, found by sorting them all: C steps, not one per key.
+        every = sorted(chain.from_iterable(keys))
+        shared = set(compress(every, map(eq, every, islice(every, 1, None))))
+        near = set(compress(words, map(not_, map(shared.isdisjoint, keys))))
+        # A function word is near only through a key it shares with a word that is not one.
+        common_near = near & common
+        if common_near:
+            other_keys = set(chain.from_iterable(map(_one_letter_keys, near - common)))
+            near -= {word for word in common_near if other_keys.isdisjoint(_one_letter_keys(word))}
         return frozenset(near)
 
     return doc.memo("names.near-words", build)
+
+
+@functools.lru_cache(maxsize=16384)  # a word comes back in many articles of its language
+def _one_letter_keys(word: str) -> tuple[str, ...]:
+    """The word folded and it with each letter deleted, each once (none outside 2-24 letters)."""
+    letters = fold(word)
+    size = len(letters)
+    if not 2 <= size <= 24:
+        return ()
+    return tuple(dict.fromkeys([letters, *[letters[:i] + letters[i + 1 :] for i in range(size)]]))
 
 
 def _joined_groups(doc: Document, common: frozenset[str], script: str | None) -> list[FormGroup]:

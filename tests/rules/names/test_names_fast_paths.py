@@ -13,11 +13,12 @@ from pathlib import Path
 from conftest import run_cli, write
 
 from qa_lint.builtin_rules.names.consistency import _variant_candidates
-from qa_lint.builtin_rules.names.groups import variant_pairs
+from qa_lint.builtin_rules.names.groups import distinct_words, variant_pairs
 from qa_lint.builtin_rules.names.mentions import cased_mentions, ngrams
+from qa_lint.builtin_rules.names.near_groups import _near_words
 from qa_lint.builtin_rules.names.phonetic import name_key
 from qa_lint.builtin_rules.names.renderings import could_be_name, runs_with_key
-from qa_lint.builtin_rules.names.text import function_words, script_of
+from qa_lint.builtin_rules.names.text import fold, function_words, script_of
 from qa_lint.document import Document
 
 PERSIAN = (
@@ -45,6 +46,25 @@ def test_caseless_pairs_from_runs_around_respelt_words_equal_pairs_from_every_ru
     assert found == expected
     assert (("جان", "اسمیت"), ("جان", "اسیمت")) in {(a, b) for a, b, _ in found}
     assert len(_variant_candidates(doc, common, "Arabic")) < len(every)  # the point of the shortcut
+
+
+def test_near_words_found_by_sorted_keys_are_the_words_that_share_a_key_pairwise():
+    # به / با: function words alike; دو / دوم: a function word and a word; کنفرانس / کنفرنس; به / بهتر: two letters.
+    doc = document(PERSIAN + "کنفرنس به با بهتر دو دوم.\n", "fa")
+    common = function_words("fa")
+
+    def keys(word):
+        letters = fold(word)
+        return {letters, *(letters[:i] + letters[i + 1 :] for i in range(len(letters)))} if 2 <= len(letters) <= 24 else set()
+
+    words = sorted(distinct_words(doc))
+    expected = {
+        x for x in words for y in words
+        if x != y and keys(x) & keys(y) and not (x in common and y in common)
+    }
+    assert _near_words(doc, common) == expected
+    assert {"کنفرانس", "کنفرنس", "دو", "دوم"} <= expected
+    assert not {"به", "بهتر"} & expected
 
 
 def test_runs_looked_up_by_key_are_the_runs_with_that_key():
