@@ -24,12 +24,11 @@ _MAX_WORDS = 8
 
 
 @functools.lru_cache(maxsize=1)
-def _sources() -> tuple[dict[str, list[str]], dict[str, frozenset[str]]]:
-    """Language -> whole-line patterns (every boilerplate rule's patterns with that language's
-    labels), and language -> its labels case-folded: each pattern needs one of them."""
+def _sources() -> dict[str, list[tuple[frozenset[str], tuple[str, ...]]]]:
+    """Language -> one entry per boilerplate rule: its labels in that language, case-folded, and its
+    whole-line patterns written with them. Each pattern needs one of its rule's labels."""
     names = load().names
-    by_lang: dict[str, list[str]] = {}
-    labels_of: dict[str, set[str]] = {}
+    by_lang: dict[str, list[tuple[frozenset[str], tuple[str, ...]]]] = {}
     for table in builtin_family_tables("boilerplate"):
         if table.get("type") != "pattern" or table.get("match", "line") != "line":
             continue
@@ -43,30 +42,27 @@ def _sources() -> tuple[dict[str, list[str]], dict[str, frozenset[str]]]:
                 continue
             # Language-neutral lists (brand names) take part in the pattern but identify no language.
             lists = {name: own[name] + list(value.get("any", [])) for name, value in word_sets.items()}
-            for source in table.get("patterns", []):
-                if "{tokens}" in source:  # every such pattern needs a label of the language
-                    by_lang.setdefault(lang, []).append(expand_placeholders(source, lists))
-                    labels_of.setdefault(lang, set()).update(
-                        label.casefold() for words in own.values() for label in words
-                    )
-    return by_lang, {lang: frozenset(labels) for lang, labels in labels_of.items()}
+            # Only patterns with {tokens} count: every such pattern needs a label of the language.
+            patterns = tuple(expand_placeholders(p, lists) for p in table.get("patterns", []) if "{tokens}" in p)
+            if patterns:
+                labels = frozenset(label.casefold() for words in own.values() for label in words)
+                by_lang.setdefault(lang, []).append((labels, patterns))
+    return by_lang
 
 
 @functools.lru_cache(maxsize=None)
-def _pattern(lang: str) -> regex.Pattern | None:
-    """One language's pattern, compiled when a document first needs it (compiling all costs 0.2 s)."""
-    sources = _sources()[0].get(lang)
-    if not sources:
-        return None
+def _pattern(lang: str, rule: int) -> regex.Pattern:
+    """The patterns of one rule in one language, compiled when a line first holds one of its labels:
+    compiling every rule's for a language costs tens of ms, and a line names few rules' labels."""
     flags = regex.VERSION1 | regex.IGNORECASE | regex.FULLCASE
-    return regex.compile("|".join(f"(?:{p})" for p in sources), flags)
+    return regex.compile("|".join(f"(?:{p})" for p in _sources()[lang][rule][1]), flags)
 
 
 @functools.lru_cache(maxsize=None)
 def _label_gate(lang: str) -> re.Pattern | None:
     """Whether some label of `lang` occurs in a case-folded line, as one search: testing each label
     with `in` made every short line cost a loop over every label of every language in play."""
-    labels = _sources()[1].get(lang)
+    labels = {label for rule_labels, _ in _sources().get(lang, ()) for label in rule_labels}
     if not labels:
         return None
     return re.compile("|".join(re.escape(label) for label in sorted(labels)))
@@ -80,12 +76,17 @@ def ui_language(text: str, lang: str, in_play: tuple[str, ...]) -> str | None:
     folded = stripped.casefold()
 
     def matches(code: str) -> bool:
-        # No label of that language in the line: no need to compile its pattern (tens of ms at start-up).
+        # No label of that language in the line (one search): nothing to compile. Else a line
+        # matches the language's patterns when it matches one rule's, and a rule none of whose
+        # labels is in the line cannot match it: only the rules named are compiled.
         gate = _label_gate(code)
         if gate is None or not gate.search(folded):
             return False
-        pattern = _pattern(code)
-        return pattern is not None and pattern.fullmatch(stripped) is not None
+        return any(
+            _pattern(code, rule).fullmatch(stripped) is not None
+            for rule, (labels, _) in enumerate(_sources()[code])
+            if any(label in folded for label in labels)
+        )
 
     if matches(lang):
         return None
