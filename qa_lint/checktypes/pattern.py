@@ -131,14 +131,14 @@ class PatternCheck(PackRule):
             # nested sets: compiling the word lists is 2.5 times faster (start-up), and a run of
             # letters cannot backtrack over "ff" / "fi" read as the ligatures ﬀ / ﬁ.
             self.flags = regex.VERSION0 | regex.UNICODE | regex.IGNORECASE
-        self.sources: list[tuple[str, str]] = []  # (as written, with {tokens} expanded)
+        self.sources: list[str] = []  # as written: {tokens} is expanded when compiled (start-up)
         for source in data.take_list("patterns", str):
             for found in _PLACEHOLDER.finditer(source):
                 name = found.group(1)
                 if (name in sets or name == "tokens") and not sets.get(name):
                     key = "tokens" if name == "tokens" else f"sets.{name}"
                     raise data.fail(f"a pattern uses {{{name}}} but the rule has no `{key}`")
-            self.sources.append((source, expand_placeholders(source, {k: list(v) for k, v in sets.items()})))
+            self.sources.append(source)
         self.sets = sets
         if not self.sources:
             raise data.fail("`patterns` is empty")
@@ -153,19 +153,20 @@ class PatternCheck(PackRule):
             combined = self._combined()
             if combined is not None:
                 self.patterns = [combined]
-                self.pattern_names = [" | ".join(source for source, _ in self.sources)]
+                self.pattern_names = [" | ".join(self.sources)]
                 return
         patterns = []
-        for source, expanded in self.sources:
+        sets = {name: list(words) for name, words in self.sets.items()}
+        for source in self.sources:
             try:
-                patterns.append(regex.compile(expanded, self.flags))
+                patterns.append(regex.compile(expand_placeholders(source, sets), self.flags))
             except regex.error as error:
                 raise self.fail(f"invalid pattern {source!r}: {error}") from None
         self.patterns = patterns
-        self.pattern_names = [source for source, _ in self.sources]
+        self.pattern_names = list(self.sources)
 
     def _combined(self) -> regex.Pattern | None:
-        used = {name for source, _ in self.sources for name in _PLACEHOLDER.findall(source) if name in self.sets}
+        used = {name for source in self.sources for name in _PLACEHOLDER.findall(source) if name in self.sets}
         groups = {name: f"qa_{name.replace('-', '_')}" for name in used}
         define = "".join(f"(?<{groups[name]}>{_alternation(self.sets[name])})" for name in sorted(used))
 
@@ -173,7 +174,7 @@ class PatternCheck(PackRule):
             name = found.group(1)
             return f"(?&{groups[name]})" if name in groups else found.group()
 
-        body = "|".join(f"(?:{_PLACEHOLDER.sub(refer, source)})" for source, _ in self.sources)
+        body = "|".join(f"(?:{_PLACEHOLDER.sub(refer, source)})" for source in self.sources)
         try:
             return regex.compile(f"(?(DEFINE){define})(?:{body})" if define else f"(?:{body})", self.flags)
         except regex.error:
