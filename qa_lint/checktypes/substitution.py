@@ -24,6 +24,7 @@ import regex
 from ..document import Document
 from ..model import Applicability, Finding
 from .base import PackRule, PatternBudget, RuleData
+from .gate import gate, gate_text
 
 
 class SubstitutionCheck(PackRule):
@@ -54,19 +55,28 @@ class SubstitutionCheck(PackRule):
     def prepare(self) -> None:
         if self.swaps is not None:
             return
-        swaps = []
+        swaps, gates = [], []
         for source, wrapped, replacement in self.sources:
             try:
                 swaps.append((regex.compile(wrapped, self.flags), replacement))
             except regex.error as error:
                 raise self.fail(f"invalid pattern {source!r} in `swap`: {error}") from None
+            gates.append(gate(source, wrapped, self.flags))
+        self.gates = gates
         self.swaps = swaps
 
     def check(self, doc: Document) -> Iterator[Finding]:
         self.prepare()
         budget = PatternBudget(doc, self.time_limited)
+        swaps = list(enumerate(self.swaps))
+        if not budget.limited:  # a limited pattern may run away: never on the whole text at once
+            text = gate_text(doc)
+            swaps = [(number, swap) for number, swap in swaps
+                     if self.gates[number] is None or self.gates[number].search(text) is not None]
+            if not swaps:
+                return
         for line in doc.lines:
-            for number, (pattern, replacement) in enumerate(self.swaps):
+            for number, (pattern, replacement) in swaps:
                 if budget.limited:
                     matches = budget.finditer(pattern, line.text, self.sources[number][0], line.number)
                 else:
