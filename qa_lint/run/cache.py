@@ -36,6 +36,7 @@ _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLL
 
 def engine_fingerprint(rules: Iterable[Any], pack_files: Iterable[Path]) -> str:
     """Everything outside the files and their settings that findings depend on."""
+    rules = list(rules)
     digest = hashlib.blake2b(digest_size=16)
     digest.update(f"{__version__}\0{sys.version_info[:2]}".encode())
     for rule in rules:
@@ -46,7 +47,9 @@ def engine_fingerprint(rules: Iterable[Any], pack_files: Iterable[Path]) -> str:
         except OSError:
             digest.update(str(file).encode())
     package = Path(__file__).parent.parent  # every module of qa_lint, not only this folder
-    for module in sorted(package.rglob("*.py")):
+    # and the module of each plugin's rule: a plugin edited in place changes its findings
+    plugins = {getattr(sys.modules.get(type(rule).__module__), "__file__", None) for rule in rules}
+    for module in sorted(package.rglob("*.py")) + sorted(Path(file) for file in plugins - {None}):
         try:
             digest.update(f"{module}\0{module.stat().st_mtime_ns}".encode())
         except OSError:

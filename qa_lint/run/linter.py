@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from ..selection import RuleSet
 from ..suppression import is_markdown
 from .cache import ResultCache, engine_fingerprint
 from .finish import finalize, suppress
+from .manifest import run_key, stamp, trusted
 from .plan import FileJob, Planner, units
 from .prefork import prepare_workers
 from .rules import file_problem, map_documents, reduce_run, run_document_rules, run_group_rules
@@ -97,7 +100,13 @@ class Linter:
 
     def lint_paths(self, paths: list[str]) -> Report:
         report = Report()
+        started_ns = time.time_ns()
         jobs = self._plan(paths, report)
+        manifest = self._manifest_key(paths, jobs, report, started_ns)
+        if manifest is not None:
+            stored = self._cache.get(manifest[0]) if self._cache is not None else None
+            if stored is not None:
+                return self._served(stored, jobs, report)
         results = self._run_units(units(jobs))
         for result in results:
             report.findings.extend(result.findings)
@@ -111,6 +120,37 @@ class Linter:
         markdown = [entry for result in results for entry in result.markdown]
         report.findings = suppress(report.findings, markdown, rulesets, self.cwd, self._planner.rules)
         report.findings = finalize(report.findings)
+        if manifest is not None and manifest[1] and self._cache is not None:
+            self._cache.put(manifest[0], UnitResult(
+                findings=report.findings, input_errors=report.input_errors, internal_errors=report.internal_errors,
+                files_checked=report.files_checked, documents=report.documents,
+            ))
+        return report
+
+    def _manifest_key(self, paths: list[str], jobs: list[FileJob], report: Report, started_ns: int):
+        """(key of this whole run, whether it may be stored), or None when runs are not cached.
+
+        Standard input and fixing lint bytes that are not on disk as stamped: never from the manifest.
+        """
+        cache = self._result_cache()
+        if cache is None or self.sources.given or self.keep_text:
+            return None
+        stamps = [stamp(job.target.file) for job in jobs]
+        header = [os.fspath(self.cwd), *paths, "\0", *(repr(finding) for finding in report.findings)]
+        entries = ((job.target.display, os.fspath(job.target.file), self._settings_repr(job.settings), found)
+                   for job, found in zip(jobs, stamps))
+        return run_key(cache.fingerprint, header, entries), all(trusted(found, started_ns) for found in stamps)
+
+    def _served(self, stored: UnitResult, jobs: list[FileJob], report: Report) -> Report:
+        """The report of a run whose files and settings are as the manifest recorded them."""
+        report.findings = list(stored.findings)
+        report.input_errors = stored.input_errors  # the plan's missing paths included
+        report.internal_errors = list(stored.internal_errors)
+        report.files_checked = stored.files_checked
+        report.documents = list(stored.documents)
+        report.read_text = self.sources.text_reader(jobs)
+        if self.progress and jobs:
+            self.progress(len(jobs), len(jobs))
         return report
 
     def read_documents(self, paths: list[str]) -> tuple[list[Document], Report]:
@@ -177,10 +217,15 @@ class Linter:
         return result
 
     def _settings_repr(self, settings: Settings) -> str:
-        """Settings as part of a cache key; a folder's files share one Settings object, so once each."""
+        """Settings as part of a cache key; a folder's files share one Settings object, so once each.
+
+        A rule option naming a file (`glossary-file`) adds that file's content: rules read it.
+        """
         found = self._settings_reprs.get(id(settings))
         if found is None or found[0] is not settings:
-            found = self._settings_reprs[id(settings)] = (settings, repr(settings))
+            named = sorted(value for _, options in settings.rule_options for key, value in options.items()
+                           if key.endswith("-file") and isinstance(value, str))
+            found = self._settings_reprs[id(settings)] = (settings, repr(settings) + "".join(map(_content_digest, named)))
         return found[1]
 
     def _result_cache(self) -> ResultCache | None:
@@ -230,6 +275,15 @@ class Linter:
         result.internal_errors = report.internal_errors
         result.files_checked = report.files_checked
         return result
+
+
+def _content_digest(path: str) -> str:
+    from ..files import NotReadable, read_regular_file  # a FIFO named as a glossary must not block
+
+    try:
+        return hashlib.blake2b(read_regular_file(path), digest_size=16).hexdigest()
+    except NotReadable:
+        return "unreadable"
 
 
 def _in_workers(linter: Linter, work):

@@ -1,0 +1,137 @@
+"""The run manifest serves a whole run from file stamps: any change it must notice gives `--no-cache`'s findings.
+
+Files are written, then left older than the racy window, so the first run
+records a manifest entry the second run could wrongly serve.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, run_cli, write
+
+from qa_lint.run import manifest
+
+GLOSSARY = '[[name]]\nid = "kju"\nfr = "Kim Jong-un"\n'
+
+
+def archive(root: Path) -> Path:
+    """Article groups with findings of every scope: document (B007), group (N001), run-wide (N003), glossary (N004)."""
+    for name in ("a", "b", "c"):
+        write(root / "fr" / f"{name}.txt", f"Article {name}. Kim Jong-un a parlé.\nComment (0)\n")
+        write(root / "en" / f"{name}.txt", f"Article {name}. Kim Jong-un spoke.\n")
+    write(root / "fr" / "d.txt", "Article d. Kim Jong Un a parlé, puis Kim Jong Un est parti.\n")
+    for lang in ("fa", "fr"):
+        write(root / lang / "vufo.txt", (EXAMPLES / lang / "vufo-mofa-coordination.txt").read_bytes())
+    write(root / "names.toml", GLOSSARY)
+    write(root / "qa-lint.toml", '[rule-options.N004]\nglossary-file = "names.toml"\n')
+    return root
+
+
+def findings(root: Path, *args: str) -> list[dict]:
+    result = run_cli("check", "--format", "json", *args, ".", cwd=root)
+    assert result.code in (0, 1), result.stderr
+    return result.json()
+
+
+def same_size_edit(file: Path, old: str, new: str) -> None:
+    """Change the text without changing the size or the modification time (only the change time moves)."""
+    assert len(old.encode()) == len(new.encode())
+    info = file.stat()
+    file.write_bytes(file.read_bytes().replace(old.encode(), new.encode(), 1))
+    os.utime(file, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert file.stat().st_size == info.st_size
+
+
+def rename(root: Path) -> None:
+    (root / "fr" / "a.txt").rename(root / "fr" / "e.txt")
+
+
+def add_to_group(root: Path) -> None:
+    # The Persian article loses its French sibling's name form: N001's group changes.
+    write(root / "fr" / "vufo.txt", "Le président a parlé.\n")
+
+
+CHANGES = {
+    "same size and mtime": lambda root: same_size_edit(root / "fr" / "b.txt", "Kim Jong-un", "Kim Jong Un"),
+    "touched": lambda root: os.utime(root / "fr" / "b.txt"),
+    "config edited": lambda root: write(root / "qa-lint.toml", 'ignore = ["B"]\n[rule-options.N004]\nglossary-file = "names.toml"\n'),
+    "glossary edited": lambda root: same_size_edit(root / "names.toml", "Kim Jong-un", "Kim Jong Un"),
+    "file deleted": lambda root: (root / "fr" / "a.txt").unlink(),
+    "file renamed": rename,
+    "new file in a group": lambda root: write(root / "en" / "d.txt", "Article d. Kim Jong Un spoke.\n"),
+    "group sibling changed": add_to_group,
+    "run-wide majority moved": lambda root: [
+        write(root / "fr" / f"{name}.txt", f"Article {name}. Kim Jong Un a parlé.\n") for name in ("a", "b", "c")
+    ],
+    "gitignore added": lambda root: write(root / ".gitignore", "fr/d.txt\n"),
+}
+
+
+@pytest.fixture(scope="module")
+def archives(tmp_path_factory):
+    """One archive per change (and one left alone), all older than the racy window, each run once with the cache."""
+    roots = {name: archive(tmp_path_factory.mktemp("manifest")) for name in ["unchanged", *CHANGES]}
+    time.sleep(manifest.RACY_NS / 1e9 + 0.2)
+    return {name: (root, findings(root)) for name, root in roots.items()}
+
+
+def test_unchanged_run_is_served_as_it_was(archives):
+    root, first = archives["unchanged"]
+    assert {"B007", "N001", "N003"} <= {f["code"] for f in first}
+    assert findings(root) == first
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_a_change_gives_what_no_cache_gives(archives, change):
+    root, first = archives[change]
+    CHANGES[change](root)
+    after = findings(root)
+    assert after == findings(root, "--no-cache")
+    if change != "touched":
+        assert after != first, "the change should show in the findings"
+
+
+def test_select_on_the_command_line_is_part_of_the_key(archives):
+    root, first = archives["unchanged"]
+    assert findings(root, "--select", "N") == findings(root, "--select", "N", "--no-cache") != first
+
+
+def test_a_file_changed_within_the_racy_window_is_read_again(tmp_path):
+    """Written just now: its stamp may not move on the next write, so no manifest entry is trusted."""
+    archive(tmp_path)
+    first = findings(tmp_path)
+    same_size_edit(tmp_path / "fr" / "d.txt", "Kim Jong Un", "Kim Jong-un")
+    after = findings(tmp_path)
+    assert after == findings(tmp_path, "--no-cache") != first
+
+
+def test_stamps_older_than_the_window_are_trusted(tmp_path):
+    file = write(tmp_path / "a.txt", "x")
+    now = time.time_ns()
+    assert not manifest.trusted(manifest.stamp(file), now)
+    assert manifest.trusted(manifest.stamp(file), now + manifest.RACY_NS + 1)
+    assert not manifest.trusted(manifest.stamp(tmp_path / "missing.txt"), now + manifest.RACY_NS + 1)
+
+
+def test_a_served_run_lints_nothing(tmp_path, monkeypatch):
+    """The manifest's hit reads no file and runs no rule: shown by a linter that would fail if it did."""
+    from qa_lint.config import SettingsResolver
+    from qa_lint.registry import Registry
+    from qa_lint.run.linter import Linter
+
+    archive(tmp_path)
+    monkeypatch.setattr(manifest, "RACY_NS", -10**12)  # every stamp trusted: written before the run
+    monkeypatch.chdir(tmp_path)
+
+    def linter():
+        return Linter(Registry(), SettingsResolver({}), tmp_path, cache_dir=tmp_path / ".qa-lint-cache")
+
+    first = linter().lint_paths(["."])
+    served = linter()
+    monkeypatch.setattr(served, "_run_units", lambda groups: pytest.fail("linted again"))
+    again = served.lint_paths(["."])
+    assert again.findings == first.findings and again.files_checked == first.files_checked
