@@ -68,6 +68,13 @@ def _label_gate(lang: str) -> re.Pattern | None:
     return re.compile("|".join(re.escape(label) for label in sorted(labels)))
 
 
+def compile_patterns(langs: list[str]) -> None:
+    """Compile these languages' patterns now (before worker processes fork, which inherit them)."""
+    for lang in langs:
+        _label_gate(lang)
+        _pattern(lang)
+
+
 def ui_language(text: str, lang: str, in_play: tuple[str, ...]) -> str | None:
     """The language in play whose widget labels make up `text`, when the document's own do not."""
     stripped = text.strip()

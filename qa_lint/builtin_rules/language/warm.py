@@ -1,5 +1,7 @@
 """lingua's models loaded before worker processes fork, for the languages a run puts in play.
 
+(And the widget-label patterns of those languages, compiled once for all workers.)
+
 lingua loads a language's n-gram models the first time a text needs them
 (about 0.2 s and 50 MB a language): every worker paid that again for the
 same languages. Loaded once in the parent, they are shared by every forked
@@ -17,6 +19,7 @@ from ... import detect
 from ...languages import primary
 from ...rule import PlannedGroup
 from .data import load
+from .ui_strings import compile_patterns
 from .verdict import detector_codes, rivals_of
 
 # lingua reads n-grams of one to five letters in a short text (all five model sizes).
@@ -32,6 +35,9 @@ def in_play(lang: str | None, source: str | None, group_languages: Iterable[str 
 def warm_detectors(groups: list[PlannedGroup]) -> None:
     for codes in sorted(detector_sets(groups)):
         _warm(codes)
+    # Each worker would also compile the widget-label patterns of every language in play (0.2 s in all).
+    compile_patterns(sorted({code for group in groups for lang in group.languages
+                             for code in in_play(lang, group.source_language, group.languages)}))
 
 
 def detector_sets(groups: list[PlannedGroup]) -> set[tuple[str, ...]]:

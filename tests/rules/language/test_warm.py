@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from qa_lint.builtin_rules.language.warm import detector_sets
+from qa_lint.builtin_rules.language.warm import detector_sets, warm_detectors
 from qa_lint.rule import PlannedGroup
 
 linux_fork = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks, and reads /proc/self/status")
@@ -56,3 +56,12 @@ def test_a_worker_forked_after_warming_loads_no_model():
     cold, warmed = map(float, result.stdout.split())
     assert cold > LOADED_MB  # the measurement sees a worker loading the models itself
     assert warmed < LOADED_MB
+
+
+def test_warming_compiles_the_widget_label_patterns_of_the_languages_in_play():
+    from qa_lint.builtin_rules.language import ui_strings
+
+    ui_strings._pattern.cache_clear()
+    warm_detectors([PlannedGroup(("ru",), "en")])  # no detector to warm: lingua is not needed
+    compiled = ui_strings._pattern.cache_info().currsize
+    assert compiled == 2  # Russian and English
