@@ -48,18 +48,23 @@ _AS_ARABIC = str.maketrans({"ی": "ي", "ک": "ك"})
 _PLACEHOLDER = regex.compile(r"\{([a-z][a-z0-9_-]*)\}")
 
 
-def _word_pattern(word: str) -> str:
-    """One word list entry as a pattern, tolerant of how Arabic-script words are joined."""
+def _word_pattern(word: str, either_form: bool = False) -> str:
+    """One word list entry as a pattern, tolerant of how Arabic-script words are joined; with
+    `either_form`, each yeh and kaf is a class of both its forms."""
     parts = []
     for index, piece in enumerate(_JOINT.split(word)):
         if index:
             parts.append("[\u200c ]?")
-        parts.append(regex.escape(piece))
+        if either_form:
+            parts.append("".join(_EITHER_FORM.get(char) or regex.escape(char) for char in piece))
+        else:
+            parts.append(regex.escape(piece))
     return "".join(parts)
 
 
 _SWAPPABLE = {"ی": "ي", "ي": "ی", "ک": "ك", "ك": "ک"}
 _MAX_SWAPPED = 3  # letters a word is tried with both forms of, one by one (2**3 variants)
+_EITHER_FORM = {"ی": "[یي]", "ي": "[یي]", "ک": "[کك]", "ك": "[کك]"}
 
 
 def _letter_variants(word: str) -> set[str]:
@@ -75,9 +80,21 @@ def _letter_variants(word: str) -> set[str]:
     return variants
 
 
-def _alternation(words: set[str]) -> str:
+def _alternation(words: set[str], either_form: bool = False) -> str:
+    """The words as one alternation, longest first, so that "Comments" is tried before "Comment".
+
+    `either_form` is for patterns where only whether a line matches counts, not which word did:
+    a word with at most _MAX_SWAPPED yeh and kaf is written once, a class for each of them, which
+    matches the same strings as its variants and compiles faster (the regex parser is Python)."""
+    if either_form:
+        patterns = set()
+        for word in words:
+            if sum(char in _SWAPPABLE for char in word) <= _MAX_SWAPPED:
+                patterns.add(_word_pattern(word, either_form=True))
+            else:
+                patterns.update(_word_pattern(variant) for variant in _letter_variants(word))
+        return "|".join(sorted(patterns, key=lambda pattern: (-len(pattern), pattern)))
     variants = {variant for word in words for variant in _letter_variants(word)}
-    # Longest first, so "Comments" is tried before "Comment".
     return "|".join(_word_pattern(w) for w in sorted(variants, key=lambda w: (-len(w), w)))
 
 
@@ -168,7 +185,10 @@ class PatternCheck(PackRule):
     def _combined(self) -> regex.Pattern | None:
         used = {name for source in self.sources for name in _PLACEHOLDER.findall(source) if name in self.sets}
         groups = {name: f"qa_{name.replace('-', '_')}" for name in used}
-        define = "".join(f"(?<{groups[name]}>{_alternation(self.sets[name])})" for name in sorted(used))
+        # A whole-line match quotes the line, not the word: either form of a letter will do.
+        define = "".join(
+            f"(?<{groups[name]}>{_alternation(self.sets[name], either_form=True)})" for name in sorted(used)
+        )
 
         def refer(found: regex.Match) -> str:
             name = found.group(1)
