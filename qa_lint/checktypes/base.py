@@ -166,6 +166,10 @@ class PackRule(Rule):
         pay for rules a run never uses. Must be idempotent and cheap once done.
         """
 
+    def prepare_workers(self, groups) -> None:
+        """Compiled once before workers fork, not once in each of them."""
+        self.prepare()
+
     def fail(self, problem: str) -> PackError:
         return PackError(f"{self.declared_at}: {problem}")
 
