@@ -24,30 +24,39 @@ _MAX_WORDS = 8
 
 
 @functools.lru_cache(maxsize=1)
-def _sources() -> dict[str, list[tuple[frozenset[str], tuple[str, ...]]]]:
-    """Language -> one entry per boilerplate rule: its labels in that language, case-folded, and its
-    whole-line patterns written with them. Each pattern needs one of its rule's labels."""
+def _tables() -> list[dict]:
+    """The boilerplate rules with whole-line patterns, as their pack files hold them."""
+    return [
+        table for table in builtin_family_tables("boilerplate")
+        if table.get("type") == "pattern" and table.get("match", "line") == "line"
+    ]
+
+
+@functools.lru_cache(maxsize=None)
+def _sources(lang: str) -> tuple[tuple[frozenset[str], tuple[str, ...]], ...]:
+    """One entry per boilerplate rule with labels in `lang`: those labels, case-folded, and its
+    whole-line patterns written with them. Each pattern needs one of its rule's labels. Worked out
+    for the languages in play only: writing every language's costs start-up."""
     names = load().names
-    by_lang: dict[str, list[tuple[frozenset[str], tuple[str, ...]]]] = {}
-    for table in builtin_family_tables("boilerplate"):
-        if table.get("type") != "pattern" or table.get("match", "line") != "line":
-            continue
+    rules = []
+    for table in _tables():
         word_sets = {"tokens": table.get("tokens", {}), **table.get("sets", {})}
-        for lang in table.get("tokens", {}):
-            own = {
-                name: [w for w in value.get(lang, []) if w.lower() not in names]  # brands belong to no language
-                for name, value in word_sets.items()
-            }
-            if not own["tokens"]:
-                continue
-            # Language-neutral lists (brand names) take part in the pattern but identify no language.
-            lists = {name: own[name] + list(value.get("any", [])) for name, value in word_sets.items()}
-            # Only patterns with {tokens} count: every such pattern needs a label of the language.
-            patterns = tuple(expand_placeholders(p, lists) for p in table.get("patterns", []) if "{tokens}" in p)
-            if patterns:
-                labels = frozenset(label.casefold() for words in own.values() for label in words)
-                by_lang.setdefault(lang, []).append((labels, patterns))
-    return by_lang
+        if lang not in table.get("tokens", {}):
+            continue
+        own = {
+            name: [w for w in value.get(lang, []) if w.lower() not in names]  # brands belong to no language
+            for name, value in word_sets.items()
+        }
+        if not own["tokens"]:
+            continue
+        # Language-neutral lists (brand names) take part in the pattern but identify no language.
+        lists = {name: own[name] + list(value.get("any", [])) for name, value in word_sets.items()}
+        # Only patterns with {tokens} count: every such pattern needs a label of the language.
+        patterns = tuple(expand_placeholders(p, lists) for p in table.get("patterns", []) if "{tokens}" in p)
+        if patterns:
+            labels = frozenset(label.casefold() for words in own.values() for label in words)
+            rules.append((labels, patterns))
+    return tuple(rules)
 
 
 @functools.lru_cache(maxsize=None)
@@ -55,24 +64,25 @@ def _pattern(lang: str, rule: int) -> regex.Pattern:
     """The patterns of one rule in one language, compiled when a line first holds one of its labels:
     compiling every rule's for a language costs tens of ms, and a line names few rules' labels."""
     flags = regex.VERSION1 | regex.IGNORECASE | regex.FULLCASE
-    return regex.compile("|".join(f"(?:{p})" for p in _sources()[lang][rule][1]), flags)
+    return regex.compile("|".join(f"(?:{p})" for p in _sources(lang)[rule][1]), flags)
 
 
 @functools.lru_cache(maxsize=None)
 def _label_gate(lang: str) -> re.Pattern | None:
     """Whether some label of `lang` occurs in a case-folded line, as one search: testing each label
     with `in` made every short line cost a loop over every label of every language in play."""
-    labels = {label for rule_labels, _ in _sources().get(lang, ()) for label in rule_labels}
+    labels = {label for rule_labels, _ in _sources(lang) for label in rule_labels}
     if not labels:
         return None
     return re.compile("|".join(re.escape(label) for label in sorted(labels)))
 
 
 def compile_patterns(langs: list[str]) -> None:
-    """Compile these languages' patterns now (before worker processes fork, which inherit them)."""
+    """Compile these languages' patterns, every rule's, now (before worker processes fork, which inherit them)."""
     for lang in langs:
         _label_gate(lang)
-        _pattern(lang)
+        for rule in range(len(_sources(lang))):
+            _pattern(lang, rule)
 
 
 def ui_language(text: str, lang: str, in_play: tuple[str, ...]) -> str | None:
@@ -91,7 +101,7 @@ def ui_language(text: str, lang: str, in_play: tuple[str, ...]) -> str | None:
             return False
         return any(
             _pattern(code, rule).fullmatch(stripped) is not None
-            for rule, (labels, _) in enumerate(_sources()[code])
+            for rule, (labels, _) in enumerate(_sources(code))
             if any(label in folded for label in labels)
         )
 

@@ -19,5 +19,5 @@ def test_only_the_rules_whose_labels_are_in_the_line_are_compiled():
     assert ui_strings._pattern.cache_info().currsize == 0
     ui_language("Comment (0)", "fr", ("fr", "en"))
     compiled = ui_strings._pattern.cache_info().currsize
-    rules = len(ui_strings._sources()["fr"]) + len(ui_strings._sources()["en"])
+    rules = len(ui_strings._sources("fr")) + len(ui_strings._sources("en"))
     assert 0 < compiled < rules
