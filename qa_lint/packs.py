@@ -49,11 +49,17 @@ def load_packs(folders: Iterable[Path], check_types: dict[str, type[PackRule]], 
     return rules
 
 
+# Built-in pack files as parsed, by path, with the size and time they were read at: the registry
+# and code reading a family's word lists (the language family reads the boilerplate labels)
+# parse each once a process. Callers only read them; plugins' packs are not kept.
+_BUILTIN_PARSED: dict[Path, tuple[tuple[int, int], dict]] = {}
+
+
 def pack_tables(file: Path, label: str | None = None) -> list[dict]:
-    """The `[[rule]]` tables of one pack file, as TOML gives them."""
+    """The `[[rule]]` tables of one pack file, as TOML gives them (not to be changed: they may be shared)."""
     label = label or str(file)
     try:
-        document = tomllib.loads(file.read_text(encoding="utf-8-sig"))  # a BOM (Windows editors) is not a TOML error
+        document = _parse(file)
     except (OSError, UnicodeDecodeError) as error:
         raise PackError(f"{label}: cannot read rule pack: {error}") from None
     except tomllib.TOMLDecodeError as error:
@@ -65,6 +71,17 @@ def pack_tables(file: Path, label: str | None = None) -> list[dict]:
     if not isinstance(tables, list) or not tables:
         raise PackError(f"{label}: no `[[rule]]` tables")
     return tables
+
+
+def _parse(file: Path) -> dict:
+    if not file.is_relative_to(builtin_pack_dir()):
+        return tomllib.loads(file.read_text(encoding="utf-8-sig"))  # a BOM (Windows editors) is not a TOML error
+    status = file.stat()
+    version = (status.st_mtime_ns, status.st_size)
+    kept = _BUILTIN_PARSED.get(file)
+    if kept is None or kept[0] != version:
+        kept = _BUILTIN_PARSED[file] = (version, tomllib.loads(file.read_text(encoding="utf-8-sig")))
+    return kept[1]
 
 
 def builtin_family_tables(family: str) -> list[dict]:
