@@ -154,9 +154,13 @@ def _credit_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     return bracket, dash, bare
 
 
+# Every credit form has one of these separators.
+_CREDIT_MARKS = ":：="
+
+
 def find_credit(text: str, offset: int) -> Credit | None:
     """The credit at the end of `text` (a line without its pipes), `offset` being where `text` starts."""
-    if not any(mark in text for mark in ":：="):
+    if not any(mark in text for mark in _CREDIT_MARKS):
         return None  # every credit form has a separator (and the patterns cost 7 ms to compile)
     bracket, dash, bare = _credit_patterns()
     # A credit is at the end of the line: searching its last characters is enough (and fast).
@@ -225,6 +229,8 @@ def captions(doc: Document) -> list[Caption]:
 def _scan(doc: Document) -> Iterator[Caption]:
     lines = doc.lines
     for index, line in enumerate(lines):
+        if "|" not in line.text and not any(mark in line.text for mark in _CREDIT_MARKS):
+            continue  # neither a pipe nor a credit's separator, like most lines: no caption
         if line.is_blank:
             continue
         wrapped = _pipes(line)
