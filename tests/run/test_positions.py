@@ -26,6 +26,29 @@ def test_document_positions_with_crlf_and_last_line_without_newline():
     assert doc.position(len("ab\r\ncd\n")) == Position(3, 1)
 
 
+def test_lines_of_a_text_with_only_newlines_are_those_of_the_general_split():
+    """Text without "\r" takes a faster path to its lines: it must find the same ones."""
+    import itertools
+
+    from qa_lint.document import _LINE_BREAK
+
+    def general(text):  # every terminator, as for text holding "\r"
+        lines, start = [], 0
+        for number, match in enumerate(_LINE_BREAK.finditer(text), start=1):
+            lines.append((number, start, text[start:match.start()], match.group()))
+            start = match.end()
+        if start < len(text) or not lines:
+            lines.append((len(lines) + 1, start, text[start:], ""))
+        return lines
+
+    pieces = ["a", "é ", "\n", "\u2028", "\x0c"]
+    for size in range(6):
+        for combination in itertools.product(pieces, repeat=size):
+            text = "".join(combination)
+            doc = Document(path="a.txt", file=Path("a.txt"), text=text, lang=None)
+            assert [(x.number, x.start, x.text, x.terminator) for x in doc.lines] == general(text), repr(text)
+
+
 def test_columns_in_persian_vietnamese_and_astral_text(tmp_path):
     write(tmp_path / "qa-lint.toml", 'rule-packs = ["pack"]\nselect = ["X001"]\n')
     write(tmp_path / "pack" / "x.toml", PACK)
