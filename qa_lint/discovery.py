@@ -122,11 +122,22 @@ def _walk(
                 continue
             kept.append(name)
         subfolders[:] = kept
+        # What every file of the folder shares, worked out once (an archive holds thousands per folder).
+        real_here, root = _real_folder(folder), os.fspath(settings.root)
+        root_prefix = root if root.endswith(os.sep) else root + os.sep
+        ignores = gitignore.chain(here) if settings.respect_gitignore else []
         for name in sorted(files):
-            file = here / name
-            relative = relative_to_root(file, settings)
-            if not is_included(file, settings, relative) or is_excluded(file, settings, relative):
+            path = os.path.join(folder, name)
+            # relative_to_root, with the folder resolved once: only a link is resolved on its own
+            real = os.path.realpath(path) if os.path.islink(path) else os.path.join(real_here, name)
+            relative = real[len(root_prefix) :].replace(os.sep, "/") if real.startswith(root_prefix) else name
+            if not _matches_any(settings.include, relative) or _matches_any(settings.exclude + settings.extend_exclude, relative):
                 continue
-            if settings.respect_gitignore and gitignore.ignored(file, False):
+            file = here / name
+            if ignores and gitignore.ignored_by(ignores, file, False):
                 continue
             yield file, relative
+
+
+def _matches_any(globs: tuple[str, ...], relative: str) -> bool:
+    return any(path_matches(glob, relative) for glob in globs)

@@ -78,17 +78,22 @@ class GitIgnore:
             self._specs[folder] = spec
         return self._specs[folder]
 
-    def _chain(self, folder: Path) -> list[tuple[Path, object]]:
+    def chain(self, folder: Path) -> list[tuple[Path, object]]:
         """The `.gitignore` specs that apply in `folder`: its own and its parents' up to the repository root."""
         if folder not in self._chains:
             spec = self._spec(folder)
             own = [(folder, spec)] if spec is not None else []
             at_root = exists(folder / ".git") or folder.parent == folder
-            self._chains[folder] = own + ([] if at_root else self._chain(folder.parent))
+            self._chains[folder] = own + ([] if at_root else self.chain(folder.parent))
         return self._chains[folder]
 
     def ignored(self, path: Path, is_dir: bool) -> bool:
-        for folder, spec in self._chain(path.parent):
+        return self.ignored_by(self.chain(path.parent), path, is_dir)
+
+    @staticmethod
+    def ignored_by(chain: list[tuple[Path, object]], path: Path, is_dir: bool) -> bool:
+        """Whether the specs of `chain` (`chain(path.parent)`, asked once per folder) ignore `path`."""
+        for folder, spec in chain:
             relative = path.relative_to(folder).as_posix() + ("/" if is_dir else "")
             if spec.match_file(relative):
                 return True
