@@ -6,4 +6,5 @@
 - `finish.py`: suppression comments, sorting and fingerprints.
 - `linter.py`: `Linter`, which runs these steps per article group, in process or in workers.
 - `workers.py`: worker processes that die with the run; `cache.py`: the result cache.
+- `manifest.py`: a whole run keyed by its files' stamps, served when nothing changed.
 """
