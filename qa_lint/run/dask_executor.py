@@ -71,7 +71,7 @@ class DaskExecutor:
         given = linter.sources.given
         if any(job.target.file in given for unit in groups for job in unit):
             raise DaskError("--executor dask lints files on shared storage: not standard input or --fix")
-        cache = linter._result_cache()
+        cache = linter.result_cache()
         spec = WorkerSpec(
             linter.cwd, linter.keep_text, installation_fingerprint(linter.registry),
             None if cache is None else Path(os.path.abspath(linter.cache_dir)),
@@ -234,6 +234,7 @@ def _worker_linter(spec: WorkerSpec, linter_class: Callable) -> tuple[Linter, st
     key = (spec.cwd, spec.keep_text)
     if key not in _worker_state:
         registry = Registry()
+        # No settings resolver: every file comes with the settings the client resolved for it.
         linter = linter_class(registry, None, spec.cwd)
         linter.keep_text = spec.keep_text
         _worker_state.clear()  # one run's linter at a time: a long-lived worker must not grow

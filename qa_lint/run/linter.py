@@ -132,7 +132,7 @@ class Linter:
 
         Standard input and fixing lint bytes that are not on disk as stamped: never from the manifest.
         """
-        cache = self._result_cache()
+        cache = self.result_cache()
         if cache is None or self.sources.given or self.keep_text:
             return None
         stamps = [stamp(job.target.file) for job in jobs]
@@ -173,7 +173,7 @@ class Linter:
         if self.executor is not None:
             return self.executor.run_units(self, groups)
         total = sum(len(unit) for unit in groups)
-        cache = self._result_cache()
+        cache = self.result_cache()
         results: list[UnitResult | None] = [None] * len(groups)
         pending: list[tuple[int, list[UnitFile], str | None]] = []
         done = 0
@@ -228,7 +228,8 @@ class Linter:
             found = self._settings_reprs[id(settings)] = (settings, repr(settings) + "".join(map(_content_digest, named)))
         return found[1]
 
-    def _result_cache(self) -> ResultCache | None:
+    def result_cache(self) -> ResultCache | None:
+        """The result cache of this run (None with --no-cache), opened once; Dask workers share its keys."""
         if self.cache_dir is None:
             return None
         if self._cache is None:
