@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import functools
 import operator
-from collections import Counter
-from collections.abc import Callable, Iterable
+from operator import and_
+from collections import Counter, defaultdict
+from collections.abc import Callable, Collection, Iterable
 from itertools import compress
 from typing import NamedTuple
 
@@ -201,15 +202,17 @@ def ngrams_where(
     keep: Callable[[tuple[str, ...]], bool] | None = None,
     sizes: range = range(2, MAX_NGRAM + 1),
     first: frozenset[str] | None = None,
+    last: frozenset[str] | None = None,
 ) -> list[Mention]:
     """The runs `ngrams` finds, in its order, on `lines` only (0-based, ascending) and that `keep` accepts.
 
     Building every run of a long article costs more than all the rest of the
     names rules: callers that know which words they look for pass the lines
     that hold them and a test of the words, and the words a run must open
-    with (`first`) if they know them.
+    with (`first`) and close with (`last`) if they know them.
     """
     found: list[Mention] = []
+    append = found.append
     text = doc.text
     lines_of = doc.lines
     for index in lines:
@@ -217,14 +220,64 @@ def ngrams_where(
         for tokens_of, starts, ends in _segments(doc, index):
             for size in sizes:
                 positions = range(len(tokens_of) - size + 1)
-                if first is not None:  # the positions of the opening words, picked in C
-                    positions = compress(positions, map(first.__contains__, tokens_of))
+                flags = _opening_and_closing(tokens_of, size, first, last)
+                if flags is not None:
+                    positions = compress(positions, flags)
                 for i in positions:
                     tokens = tokens_of[i : i + size]
                     if keep is None or keep(tokens):
                         start, end = base + starts[i], base + ends[i + size - 1]
-                        found.append(Mention(tokens, text[start:end], start, end, number))
+                        append(_new(Mention, (tokens, text[start:end], start, end, number)))  # no Python call
     return found
+
+
+def ngram_counts(
+    doc: Document,
+    lines: Iterable[int],
+    keep: Callable[[tuple[str, ...]], bool] | None = None,
+    sizes: range = range(2, MAX_NGRAM + 1),
+    first: frozenset[str] | None = None,
+    last: frozenset[str] | None = None,
+) -> Counter[tuple[str, ...]]:
+    """How often `ngrams_where` would find each run, in the order it would first: no mention is built.
+
+    For callers that pair runs first and then need the mentions of a few (`mentions_of`).
+    """
+    counts: Counter[tuple[str, ...]] = Counter()
+    for index in lines:
+        for tokens_of, _, _ in _segments(doc, index):
+            for size in sizes:
+                runs = zip(*[tokens_of[k:] for k in range(size)])  # the runs of `size` words, as tuples, in C
+                flags = _opening_and_closing(tokens_of, size, first, last)
+                if flags is not None:
+                    runs = compress(runs, flags)
+                counts.update(runs if keep is None else filter(keep, runs))
+    return counts
+
+
+def mentions_of(doc: Document, forms: Collection[tuple[str, ...]]) -> dict[tuple[str, ...], list[Mention]]:
+    """The mentions of `forms` (runs as `ngrams_where` finds them), by form."""
+    found: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
+    if not forms:
+        return found
+    openers = frozenset(form[0] for form in forms)
+    lines = [index for index, texts in enumerate(line_word_texts(doc)) if not openers.isdisjoint(texts)]
+    sizes = range(min(map(len, forms)), max(map(len, forms)) + 1)
+    for mention in ngrams_where(doc, lines, frozenset(forms).__contains__, sizes, first=openers):
+        found[mention.tokens].append(mention)
+    return found
+
+
+def _opening_and_closing(tokens_of: tuple[str, ...], size: int, first, last):
+    """Whether the run of `size` words at each position opens with a word of `first` and closes with
+    one of `last`, tested in C (None: every run does)."""
+    if first is not None and last is not None:
+        return map(and_, map(first.__contains__, tokens_of), map(last.__contains__, tokens_of[size - 1 :]))
+    if first is not None:
+        return map(first.__contains__, tokens_of)
+    if last is not None:
+        return map(last.__contains__, tokens_of[size - 1 :])
+    return None
 
 
 # Words (as `WORD` finds them) that only spaces and ZWNJ separate, as the words of one name in a

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
-from itertools import chain, compress, islice
-from operator import eq, not_
+from itertools import chain
 
 import regex
 
@@ -19,6 +18,8 @@ from .mentions import (
     document_script,
     is_cased,
     line_word_texts,
+    mentions_of,
+    ngram_counts,
     ngrams_where,
     segments,
     word_texts,
@@ -46,15 +47,20 @@ def near_groups(doc: Document, ambiguous: set[tuple[str, ...]], certain: list[Fo
         common = function_words(lang or "")
         if unspaced(script) or not common:
             return []
-        mentions = _near_candidates(doc, common, script)
+        # Of the many runs only those paired need their mentions: they are counted, not built.
+        counts = _near_candidates(doc, common, script)
+        by_form = None
     else:
         common = frozenset()
-        mentions = _with_parts(cased_mentions(doc))
-    by_form: dict[tuple, list[Mention]] = defaultdict(list)
-    for mention in mentions:
-        by_form[mention.tokens].append(mention)
+        by_form = defaultdict(list)
+        for mention in _with_parts(cased_mentions(doc)):
+            by_form[mention.tokens].append(mention)
+        counts = {form: len(mentions) for form, mentions in by_form.items()}
+    # Runs of one length that differ in one word share a bucket: that word as a wildcard.
     buckets: dict[tuple, list[tuple]] = defaultdict(list)
-    for form in by_form:
+    for form in counts:
+        if len(form) < 2:
+            continue  # near_kind compares runs of two words or more: one-word runs would all share a bucket
         for i in range(len(form)):
             buckets[form[:i] + ("\0",) + form[i + 1 :]].append(form)
     paired = {frozenset(group.forms) for group in certain}
@@ -66,9 +72,11 @@ def near_groups(doc: Document, ambiguous: set[tuple[str, ...]], certain: list[Fo
                 kind = _near_pair(a, b, script, lang, caseless, common, ambiguous)
                 if not kind or any({a, b} <= forms_of for forms_of in paired):
                     continue
-                if caseless and not _only_in_name(a, b, by_form, totals):
+                if caseless and not _only_in_name(a, b, counts, totals):
                     continue
                 pairs.append((a, b, kind))
+    if by_form is None:
+        by_form = mentions_of(doc, {form for pair in pairs for form in pair[:2]})
     groups = union_groups(pairs, by_form, script)
     if caseless and joins_or_spaces_names(lang):
         groups += _joined_groups(doc, common, script)
@@ -116,12 +124,12 @@ def _near_pair(a, b, script, lang, caseless, common, ambiguous) -> str | None:
     return kind
 
 
-def _only_in_name(a, b, by_form, totals) -> bool:
+def _only_in_name(a, b, counts, totals) -> bool:
     """Whether a word both runs share is met nowhere else in the document, as words of a name are.
 
     Words of ordinary phrases (Persian ادامه in ادامه دهد / ادامه دهند) are met in others too.
     """
-    mentions = len(by_form[a]) + len(by_form[b])
+    mentions = counts[a] + counts[b]
     return any(x == y and totals[x] == mentions for x, y in zip(a, b, strict=True))
 
 
@@ -156,8 +164,8 @@ def _one_sentence(doc: Document, a: Mention, b: Mention) -> bool:
     return not _SENTENCE_END_MARK.search(doc.text, first.end, second.start)
 
 
-def _near_candidates(doc: Document, common: frozenset[str], script: str | None) -> list[Mention]:
-    """Word runs of a caseless script that may be a name with a near variant in `doc`.
+def _near_candidates(doc: Document, common: frozenset[str], script: str | None) -> Counter[tuple[str, ...]]:
+    """Word runs of a caseless script that may be a name with a near variant in `doc`, with their counts.
 
     A run opens and closes with a word that is not a function word, holds at
     most one, and holds a word one letter away from another word of `doc`
@@ -165,22 +173,16 @@ def _near_candidates(doc: Document, common: frozenset[str], script: str | None) 
     """
     near = _near_words(doc, common)
     if not near:
-        return []
+        return Counter()
     lines = [index for index, texts in enumerate(line_word_texts(doc)) if not near.isdisjoint(texts)]
     words = distinct_words(doc)
     foreign = frozenset(word for word in words if script_of(word) != script)
-    # What a run may open and close with; runs are picked by their opener in C (`first`).
-    ends = words - common - foreign
+    ends = words - common - foreign  # what a run may open and close with
 
     def keep(tokens: tuple[str, ...]) -> bool:
-        return (
-            tokens[-1] in ends
-            and not near.isdisjoint(tokens)
-            and foreign.isdisjoint(tokens)
-            and sum(t in common for t in tokens) <= 1
-        )
+        return not near.isdisjoint(tokens) and foreign.isdisjoint(tokens) and sum(t in common for t in tokens) <= 1
 
-    return ngrams_where(doc, lines, keep, first=ends)
+    return ngram_counts(doc, lines, keep, first=ends, last=ends)
 
 
 def _near_words(doc: Document, common: frozenset[str]) -> frozenset[str]:
@@ -192,10 +194,9 @@ def _near_words(doc: Document, common: frozenset[str]) -> frozenset[str]:
     def build(d: Document) -> frozenset[str]:
         words = list(distinct_words(d))
         keys = list(map(_one_letter_keys, words))
-        # The keys two words share, found by sorting them all: C steps, not one per key.
-        every = sorted(chain.from_iterable(keys))
-        shared = set(compress(every, map(eq, every, islice(every, 1, None))))
-        near = set(compress(words, map(not_, map(shared.isdisjoint, keys))))
+        # Each word holds its keys once: it shares one when they count more than its own.
+        times = Counter(chain.from_iterable(keys)).__getitem__
+        near = {word for word, own in zip(words, keys) if sum(map(times, own)) > len(own)}
         # A function word is near only through a key it shares with a word that is not one.
         common_near = near & common
         if common_near:

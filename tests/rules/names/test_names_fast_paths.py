@@ -8,13 +8,14 @@ every run, on text made to tempt the shortcuts.
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from conftest import run_cli, write
 
 from qa_lint.builtin_rules.names.consistency import _variant_candidates
 from qa_lint.builtin_rules.names.groups import distinct_words, variant_pairs
-from qa_lint.builtin_rules.names.mentions import cased_mentions, ngrams
+from qa_lint.builtin_rules.names.mentions import cased_mentions, mentions_of, ngram_counts, ngrams, ngrams_where
 from qa_lint.builtin_rules.names.near_groups import _near_words
 from qa_lint.builtin_rules.names.phonetic import name_key
 from qa_lint.builtin_rules.names.renderings import could_be_name, runs_with_key
@@ -65,6 +66,21 @@ def test_near_words_found_by_sorted_keys_are_the_words_that_share_a_key_pairwise
     assert _near_words(doc, common) == expected
     assert {"کنفرانس", "کنفرنس", "دو", "دوم"} <= expected
     assert not {"به", "بهتر"} & expected
+
+
+def test_runs_counted_without_mentions_and_the_mentions_of_a_few_are_those_of_the_runs_built():
+    doc = document(PERSIAN, "fa")
+    every_line = range(len(doc.lines))
+    every = ngrams(doc)
+    # Counted in the order the runs are first met, as a dict of built runs would hold them.
+    assert list(ngram_counts(doc, every_line).items()) == list(Counter(m.tokens for m in every).items())
+    ends = frozenset({"جان", "اسمیت", "اسیمت", "سون"})
+    picked = ngrams_where(doc, every_line, lambda tokens: "فان" not in tokens, first=ends, last=ends)
+    assert {m.tokens[0] for m in picked} | {m.tokens[-1] for m in picked} <= ends and picked
+    counted = ngram_counts(doc, every_line, lambda tokens: "فان" not in tokens, first=ends, last=ends)
+    assert list(counted.items()) == list(Counter(m.tokens for m in picked).items())
+    forms = {("جان", "اسمیت"), ("فان", "آنه", "سون"), ("رخ", "داد")}
+    assert mentions_of(doc, forms) == {form: [m for m in every if m.tokens == form] for form in forms}
 
 
 def test_runs_looked_up_by_key_are_the_runs_with_that_key():
