@@ -74,7 +74,8 @@ def _runs_with_key(doc: Document, key: tuple[str, ...], script: str | None) -> l
     if not 2 <= len(key) <= MAX_NGRAM:
         return []  # runs are 2-3 words long
     first_words = _words_with_key(doc, script, key[0])
-    if not first_words:
+    last_words = _words_with_key(doc, script, key[-1]) if first_words else _NO_WORDS
+    if not last_words:
         return []
     common = function_words((doc.lang or "").split("-")[0])
     lines = [index for index, texts in enumerate(line_word_texts(doc)) if not first_words.isdisjoint(texts)]
@@ -87,7 +88,8 @@ def _runs_with_key(doc: Document, key: tuple[str, ...], script: str | None) -> l
             and all(script_of(w) == script for w in tokens)
         )
 
-    return ngrams_where(doc, lines, keep, range(len(key), len(key) + 1), first_words)
+    # A run opens and closes with a word keyed as the key's ends (`keep` would say so too): picked in C.
+    return ngrams_where(doc, lines, keep, range(len(key), len(key) + 1), first_words, last_words)
 
 
 def _words_with_key(doc: Document, script: str | None, key: str) -> frozenset[str]:
