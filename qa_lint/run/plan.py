@@ -91,7 +91,11 @@ def units(jobs: list[FileJob]) -> list[list[FileJob]]:
 
 def _given_as_targets(targets: list[Target], missing: list, cwd: Path, given: Mapping[Path, bytes]):
     """A path given with its bytes (standard input) is linted even when no such file exists."""
-    found = [item for item in missing if Path(os.path.normpath(cwd / item.display)) in given]
-    for item in found:
-        targets.append(Target(Path(os.path.normpath(cwd / item.display)), item.display, True))
-    return targets, [item for item in missing if item not in found]
+    still_missing = []
+    for item in missing:
+        path = Path(os.path.normpath(cwd / item.display))
+        if path in given:
+            targets.append(Target(path, item.display, True))
+        else:
+            still_missing.append(item)
+    return targets, still_missing
