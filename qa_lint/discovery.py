@@ -10,13 +10,13 @@ from __future__ import annotations
 import functools
 import os
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Callable, Iterator
 
 from .config import Settings
 from .files import exists
 from .gitignore import GitIgnore
-from .selection import path_matches
+from .selection import fnmatch_pattern, path_matches
 
 # Folders never walked into (names, at any depth).
 SKIPPED_FOLDERS = frozenset({
@@ -88,30 +88,45 @@ def discover(
     paths: list[str], settings_for: Callable[[Path], Settings], cwd: Path
 ) -> tuple[list[Target], list[MissingPath]]:
     _real_folder.cache_clear()  # folders and links may have changed since an earlier run in this process
-    targets: dict[Path, Target] = {}
+    # Keyed by the path as a string: one-to-one with the Path (its canonical form), and hashed for free.
+    targets: dict[str, Target] = {}
     missing: list[MissingPath] = []
     gitignore = GitIgnore()
+    folder = os.fspath(cwd)
+    cwd_prefix = folder if folder.endswith(os.sep) else folder + os.sep  # as display_path has it
     for given in paths:
         path = Path(os.path.normpath(cwd / given))
         if not os.path.lexists(path):
             missing.append(MissingPath(Path(given).as_posix(), "no such file or folder"))
         elif path.is_dir():
             unreadable: list[OSError] = []
-            for file, relative in _walk(path, settings_for, gitignore, unreadable.append):
-                targets.setdefault(file, Target(file, display_path(file, cwd), False, relative))
+            for text, file, relative in _walk(path, settings_for, gitignore, unreadable.append):
+                if text not in targets:
+                    # display_path, on the string: a walked file is under the folder walked
+                    display = text[len(cwd_prefix) :].replace(os.sep, "/") if text.startswith(cwd_prefix) else None
+                    targets[text] = Target(file, display if display else display_path(file, cwd), False, relative)
             for error in unreadable:  # reported as F001, so the run says some files were not linted
                 where = display_path(Path(error.filename), cwd) if error.filename else Path(given).as_posix()
                 missing.append(MissingPath(where, f"cannot read the folder: {error.strerror or error}"))
         else:
-            targets[path] = Target(path, display_path(path, cwd), True)
-    return sorted(targets.values(), key=lambda t: t.display), missing
+            targets[os.fspath(path)] = Target(path, display_path(path, cwd), True)
+    return sorted(targets.values(), key=_by_display), missing
+
+
+def _by_display(target: Target) -> str:
+    return target.display
+
+
+# A folder's child as a Path without parsing its name again (pathlib's own walk does this);
+# `folder / name` where this Python's pathlib has no such helper. Names from a listing hold no separator.
+_child = getattr(Path, "_make_child_relpath", None) or Path.joinpath
 
 
 def _walk(
     top: Path, settings_for: Callable[[Path], Settings], gitignore: GitIgnore, onerror: Callable[[OSError], None]
-) -> Iterator[tuple[Path, str]]:
-    for folder, subfolders, files in os.walk(top, onerror=onerror):
-        here = Path(folder)
+) -> Iterator[tuple[str, Path, str]]:
+    """(path as a string, as a Path, relative to its settings' root) of each file kept, as `os.walk` finds them."""
+    for folder, here, subfolders, files in _listings(os.fspath(top), top, onerror):
         settings = settings_for(here)
         kept = []
         for name in sorted(subfolders):
@@ -122,22 +137,97 @@ def _walk(
                 continue
             kept.append(name)
         subfolders[:] = kept
-        # What every file of the folder shares, worked out once (an archive holds thousands per folder).
-        real_here, root = _real_folder(folder), os.fspath(settings.root)
+        # What every file of the folder shares, worked out once (an archive holds thousands per folder):
+        # relative_to_root with the folder resolved once, only a link resolved on its own.
+        real_base, root = os.path.join(_real_folder(folder), ""), os.fspath(settings.root)
         root_prefix = root if root.endswith(os.sep) else root + os.sep
+        # join(real folder, name) starts with the root's prefix exactly when the folder's part does (no name holds a separator)
+        relative_base = real_base[len(root_prefix) :].replace(os.sep, "/") if real_base.startswith(root_prefix) else None
         ignores = gitignore.chain(here) if settings.respect_gitignore else []
+        include = _matcher(settings.include)
+        exclude = _matcher(settings.exclude + settings.extend_exclude)
+        base = os.path.join(folder, "")
         for name in sorted(files):
-            path = os.path.join(folder, name)
-            # relative_to_root, with the folder resolved once: only a link is resolved on its own
-            real = os.path.realpath(path) if os.path.islink(path) else os.path.join(real_here, name)
-            relative = real[len(root_prefix) :].replace(os.sep, "/") if real.startswith(root_prefix) else name
-            if not _matches_any(settings.include, relative) or _matches_any(settings.exclude + settings.extend_exclude, relative):
+            if files[name]:  # a link: resolved on its own
+                real = os.path.realpath(base + name)
+                relative = real[len(root_prefix) :].replace(os.sep, "/") if real.startswith(root_prefix) else name
+            else:
+                relative = name if relative_base is None else relative_base + name
+            if not include(relative) or exclude(relative):
                 continue
-            file = here / name
+            file = _child(here, name)
             if ignores and gitignore.ignored_by(ignores, file, False):
                 continue
-            yield file, relative
+            yield base + name, file, relative
 
 
-def _matches_any(globs: tuple[str, ...], relative: str) -> bool:
-    return any(path_matches(glob, relative) for glob in globs)
+def _listings(top: str, here: Path, onerror: Callable[[OSError], None]):
+    """`os.walk(top, onerror=onerror)` (top-down, folder links listed but not followed), on `os.scandir`.
+
+    Yields (folder, its Path, subfolder names the caller may prune, {file name: whether it is a link});
+    the link test comes from the listing (`DirEntry.is_symlink`), not a `lstat` per file.
+    """
+    subfolders, files = [], {}
+    try:
+        listing = os.scandir(top)
+    except OSError as error:
+        onerror(error)
+        return
+    with listing:
+        while True:
+            try:
+                try:
+                    entry = next(listing)
+                except StopIteration:
+                    break
+            except OSError as error:
+                onerror(error)
+                return
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                subfolders.append(entry.name)
+            else:
+                try:
+                    files[entry.name] = entry.is_symlink()
+                except OSError:
+                    files[entry.name] = False
+    yield top, here, subfolders, files
+    for name in subfolders:
+        path = os.path.join(top, name)
+        if not os.path.islink(path):
+            yield from _listings(path, here / name, onerror)
+
+
+@functools.lru_cache(maxsize=256)
+def _matcher(globs: tuple[str, ...]) -> Callable[[str], bool]:
+    """Whether a relative path matches any of `globs`, as `path_matches` says, its patterns compiled once."""
+    if not globs:
+        return _never
+    whole = [fnmatch_pattern(pattern) for glob in globs for pattern in (glob, glob.rstrip("/") + "/*")]
+    by_name = [fnmatch_pattern(glob) for glob in globs if "/" not in glob]
+
+    def matches(relative: str) -> bool:
+        for match in whole:
+            if match(relative) is not None:
+                return True
+        if by_name:
+            name = _name(relative)
+            for match in by_name:
+                if match(name) is not None:
+                    return True
+        return False
+
+    return matches
+
+
+def _never(relative: str) -> bool:
+    return False
+
+
+def _name(relative: str) -> str:
+    """`PurePosixPath(relative).name`: the last part, on the string when it is a plain one."""
+    last = relative.rpartition("/")[2]
+    return last if last not in ("", ".") else PurePosixPath(relative).name

@@ -9,6 +9,7 @@ specific selector wins (`select = ["B001"]`, `ignore = ["B"]` keeps B001).
 from __future__ import annotations
 
 import fnmatch
+import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Iterable
@@ -75,6 +76,11 @@ def _validate_options(rule: Rule, options: dict, where: str) -> None:
 
 def _best(selectors: Iterable[str], rule: Rule) -> int:
     return max((specificity(s, rule) for s in selectors), default=0)
+
+
+def fnmatch_pattern(glob: str):
+    """`glob` compiled as `fnmatch.fnmatchcase` matches it: `fnmatch_pattern(glob)(text) is not None`."""
+    return re.compile(fnmatch.translate(glob)).match
 
 
 def path_matches(glob: str, relative: str) -> bool:

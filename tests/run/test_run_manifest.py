@@ -6,6 +6,7 @@ records a manifest entry the second run could wrongly serve.
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from pathlib import Path
@@ -35,6 +36,12 @@ def findings(root: Path, *args: str) -> list[dict]:
     result = run_cli("check", "--format", "json", *args, ".", cwd=root)
     assert result.code in (0, 1), result.stderr
     return result.json()
+
+
+def outcome(root: Path, *args: str, env: dict | None = None) -> tuple[int, str, str]:
+    """(exit status, output, error output) of `qa-lint check ARGS .` in `root`."""
+    result = run_cli("check", *args, ".", cwd=root, env=env)
+    return result.code, result.stdout, result.stderr
 
 
 def same_size_edit(file: Path, old: str, new: str) -> None:
@@ -135,3 +142,66 @@ def test_a_served_run_lints_nothing(tmp_path, monkeypatch):
     monkeypatch.setattr(served, "_run_units", lambda groups: pytest.fail("linted again"))
     again = served.lint_paths(["."])
     assert again.findings == first.findings and again.files_checked == first.files_checked
+
+
+# -- what the walk finds: links, new folders, ignored and skipped places -----------------
+
+def linked_tree(root: Path) -> Path:
+    """Two French articles that differ, a link to one of them, and a German one."""
+    write(root / "fr" / "a.txt", "Article a. Kim Jong-un a parlé.\nComment (0)\n")
+    write(root / "fr" / "b.txt", "Article b. Kim Jong Un a parlé,  puis Kim Jong Un est parti.\n")
+    (root / "fr" / "link.txt").symlink_to(root / "fr" / "a.txt")
+    write(root / "de" / "a.txt", "Artikel a. Kim Jong-un sprach.\nComment (0)\n")
+    return root
+
+
+def retarget(link: Path, target: Path) -> None:
+    fresh = link.with_name(link.name + ".new")
+    fresh.symlink_to(target)
+    os.replace(fresh, link)
+
+
+WALK_CHANGES = {
+    "link added": lambda root: (root / "fr" / "z.txt").symlink_to(root / "fr" / "b.txt"),
+    "link retargeted": lambda root: retarget(root / "fr" / "link.txt", root / "fr" / "b.txt"),
+    "link's target edited, same size and mtime": lambda root: same_size_edit(root / "fr" / "a.txt", "Comment (0)", "Comment (1)"),
+    "link left dangling": lambda root: (root / "fr" / "a.txt").unlink(),
+    "folder added": lambda root: write(root / "it" / "a.txt", "Articolo a. Kim Jong Un ha parlato.\nComment (0)\n"),
+    "file added in a new subfolder": lambda root: write(root / "fr" / "2024" / "c.txt", "Article c.\nComment (0)\n"),
+    "folder removed": lambda root: [(root / "de" / "a.txt").unlink(), (root / "de").rmdir()],
+    "excluded in the config": lambda root: write(root / "qa-lint.toml", 'exclude = ["fr/b.txt"]\n'),
+    "include widened in the config": lambda root: [write(root / "fr" / "n.text", "Comment (0)\n"),
+                                                   write(root / "qa-lint.toml", 'include = ["*.txt", "*.text"]\n')],
+    "gitignore ignores a file": lambda root: [write(root / ".gitignore", "b.txt\n"), (root / ".git").mkdir()],
+    "gitignore ignores a folder": lambda root: [write(root / ".gitignore", "de/\n"), (root / ".git").mkdir()],
+}
+# Changes the walk must see and that leave the findings as they were.
+WALK_NON_CHANGES = {
+    "file added in a skipped folder": lambda root: write(root / "node_modules" / "x.txt", "Comment (0)\n"),
+    "file added in a virtual environment": lambda root: [write(root / "env" / "pyvenv.cfg", ""),
+                                                         write(root / "env" / "x.txt", "Comment (0)\n")],
+    "file of another kind added": lambda root: write(root / "fr" / "notes.rst", "Comment (0)\n"),
+    "folder link added": lambda root: (root / "again").symlink_to(root / "fr", target_is_directory=True),
+}
+
+
+@pytest.fixture(scope="module")
+def linked_trees(tmp_path_factory):
+    roots = {name: linked_tree(tmp_path_factory.mktemp("walk")) for name in [*WALK_CHANGES, *WALK_NON_CHANGES]}
+    time.sleep(manifest.RACY_NS / 1e9 + 0.2)
+    return {name: (root, findings(root)) for name, root in roots.items()}
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or os.name != "posix", reason="symbolic links")
+@pytest.mark.parametrize("change", [*WALK_CHANGES, *WALK_NON_CHANGES])
+def test_what_the_walk_finds_is_part_of_the_key(linked_trees, change):
+    root, first = linked_trees[change]
+    assert any(f["path"] == "fr/link.txt" for f in first)
+    (WALK_CHANGES | WALK_NON_CHANGES)[change](root)
+    after = outcome(root, "--format", "json")
+    assert after == outcome(root, "--format", "json", "--no-cache")
+    after = json.loads(after[1])
+    if change in WALK_CHANGES:
+        assert after != first, "the change should show in the findings"
+    else:
+        assert after == first
