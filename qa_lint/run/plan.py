@@ -65,7 +65,7 @@ class Planner:
         """Discover and configure: missing paths become `file` findings in `report`."""
         targets, missing = discover(paths, resolver.for_folder, cwd)
         targets, missing = _given_as_targets(targets, missing, cwd, given)
-        settings_of = {t.file: resolver.for_folder(t.file.parent) for t in targets}
+        settings_of = _settings_of(targets, resolver)
         here = resolver.for_folder(cwd)
         self.prepare(resolver.all_settings())
         for item in missing:
@@ -74,11 +74,24 @@ class Planner:
             problem = InputProblem(ProblemKind.UNREADABLE, item.reason)
             file_problem(report, item.display, None, problem, ruleset)
         jobs = []
-        for target in targets:
-            settings = settings_of[target.file]
+        fail_on = report.fail_on
+        for target, settings in zip(targets, settings_of):
             jobs.append(FileJob(target, settings, self.ruleset(settings, target.file, target.relative)))
-            report.fail_on[target.display] = settings.fail_on
+            fail_on[target.display] = settings.fail_on
         return jobs
+
+
+def _settings_of(targets: list[Target], resolver: SettingsResolver) -> list[Settings]:
+    """Each target's settings, those of its folder: looked up once per folder (the string names it as the Path does)."""
+    by_folder: dict[str, Settings] = {}
+    found = []
+    for target in targets:
+        folder = os.path.dirname(os.fspath(target.file))
+        settings = by_folder.get(folder)
+        if settings is None:
+            settings = by_folder[folder] = resolver.for_folder(target.file.parent)
+        found.append(settings)
+    return found
 
 
 def units(jobs: list[FileJob]) -> list[list[FileJob]]:
