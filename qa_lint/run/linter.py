@@ -135,11 +135,22 @@ class Linter:
         cache = self.result_cache()
         if cache is None or self.sources.given or self.keep_text:
             return None
-        stamps = [stamp(job.target.file) for job in jobs]
         header = [os.fspath(self.cwd), *paths, "\0", *(repr(finding) for finding in report.findings)]
-        entries = ((job.target.display, os.fspath(job.target.file), self._settings_repr(job.settings), found)
-                   for job, found in zip(jobs, stamps))
-        return run_key(cache.fingerprint, header, entries), all(trusted(found, started_ns) for found in stamps)
+        # A folder's files share one Settings object: each is keyed once, its files by its index.
+        indexes: dict[int, int] = {}
+        distinct: list[str] = []
+        entries = []
+        trusted_all = True
+        for job in jobs:
+            index = indexes.get(id(job.settings))
+            if index is None:
+                index = indexes[id(job.settings)] = len(distinct)
+                distinct.append(self._settings_repr(job.settings))
+            file = os.fspath(job.target.file)
+            found = stamp(file)
+            trusted_all = trusted_all and trusted(found, started_ns)
+            entries.append((job.target.display, file, index, found))
+        return run_key(cache.fingerprint, header, entries, distinct), trusted_all
 
     def _served(self, stored: UnitResult, jobs: list[FileJob], report: Report) -> Report:
         """The report of a run whose files and settings are as the manifest recorded them."""

@@ -42,11 +42,16 @@ def trusted(found: Stamp | None, started_ns: int) -> bool:
     return found is not None and max(found[1], found[3]) < started_ns - RACY_NS
 
 
-def run_key(fingerprint: str, header: Iterable[str], files: Iterable[tuple[str, str, str, Stamp | None]]) -> str:
-    """A key from the run's `header` strings and its (display path, file, settings, stamp) entries, in order."""
+def run_key(fingerprint: str, header: Iterable[str], files: Iterable[tuple[str, str, int, Stamp | None]],
+            settings: Iterable[str]) -> str:
+    """A key from the run's `header` strings, its (display path, file, settings index, stamp) entries in order,
+    and the distinct `settings` strings the indexes point into (each hashed once, not once per file)."""
     digest = hashlib.blake2b(f"run\0{fingerprint}".encode(), digest_size=20)
     for part in header:
         digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
-    for display, file, settings, found in files:
-        digest.update(f"{display}\0{file}\0{settings}\0{found}\0".encode("utf-8", "surrogateescape"))
+    digest.update("".join([f"{display}\0{file}\0{index}\0{found}\0" for display, file, index, found in files])
+                  .encode("utf-8", "surrogateescape"))
+    digest.update(b"\0settings\0")
+    for part in settings:
+        digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
     return digest.hexdigest()
