@@ -20,9 +20,13 @@ class JsonFormat(Format):
 _LINE_BREAKING = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
 
 
+# What `json.dumps(value, ensure_ascii=False)` uses, made once rather than for every finding.
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def json_line(value) -> str:
     """One JSON document on exactly one line, whatever text the findings quote."""
-    line = json.dumps(value, ensure_ascii=False)
+    line = _ENCODE(value)
     if "\u2028" in line or "\u2029" in line or "\x85" in line:  # rare; translate() is slow on long text
         line = line.translate(_LINE_BREAKING)
     return line + "\n"
