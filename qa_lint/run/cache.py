@@ -16,6 +16,7 @@ a `.gitignore` so it is never committed.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -96,7 +97,7 @@ class ResultCache:
         if hashlib.blake2b(payload, digest_size=_CHECKSUM_SIZE).digest() != checksum:
             return None
         try:
-            value = pickle.loads(payload)
+            value = _loads(payload)
             return value if self.valid(value) else None
         except Exception:  # noqa: BLE001 - MemoryError, OverflowError, RecursionError, a renamed class: a miss
             return None
@@ -120,6 +121,18 @@ class ResultCache:
         ignore = self.folder.parent / ".gitignore"
         if not ignore.exists():
             _write_atomically(ignore, (b"# Written by qa-lint: its result cache.\n*\n",))
+
+
+def _loads(payload) -> Any:
+    """`pickle.loads` with the cyclic collector paused: a run's entry is tens of thousands of new
+    objects, none of them garbage, and collections triggered while they are made only walk them."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(payload)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _read_regular_file(file: Path) -> bytes | None:
