@@ -105,12 +105,21 @@ def _check(paths, output_format, output_file, select, extend_select, ignore, fai
     given = [p for p in paths if not os.path.lexists(Path.cwd() / p)] if fixing.stdin_filename is None else []
     if given and len(given) == len(paths):  # nothing to lint at all: one line, not a report
         raise UsageError(f"no such file or folder: {', '.join(shown(p) for p in given)}")
+    use_color = color if color is not None else (output_file is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    # The report of a built-in format on a pipe: a run that changed nothing writes what it wrote last time.
+    render = None
+    if (not statistics and not fixing.active and not fixing.unsafe and fixing.stdin_filename is None
+            and baseline is None and write_baseline is None and output_file is None and not sys.stdout.isatty()
+            and registry.formats[name] in rendered_formats()):
+        render = (name, bool(use_color), os.environ.get("COLUMNS"))
+        served = linter.lint_rendered(list(paths), render)
+        if served is not None:
+            _no_files_left(served.files_checked, served.findings > 0, fixing, paths, require_files, resolver)
+            with output(None) as stream:
+                stream.write(served.text)
+            return _exit_status(served.input_errors, served.internal_errors, served.failing > 0, exit_zero)
     report, outcome = fixes.lint_and_fix(linter, list(paths), fixing)
-    if report.files_checked == 0 and not report.findings and fixing.stdin_filename is None:
-        where = ", ".join(shown(p) for p in paths)
-        if require_files or resolver.for_folder(Path.cwd()).require_files:
-            raise UsageError(f"no files to check under {where} (--require-files)")
-        typer.echo(f"qa-lint: warning: no files to check under {where}", err=True)
+    _no_files_left(report.files_checked, bool(report.findings), fixing, paths, require_files, resolver)
     if outcome is not None:
         with output(output_file) as stream:
             done = fixes.finish(outcome, fixing, report, stream, relint=lambda sources: _relint(linter, paths, sources))
@@ -120,22 +129,62 @@ def _check(paths, output_format, output_file, select, extend_select, ignore, fai
     if done is not None:
         return done
 
-    use_color = color if color is not None else (output_file is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     with output(None if fixing.fixed_text_to_output else output_file) as stream:
         stream = sys.stderr if fixing.fixed_text_to_output else stream
         if statistics:
             _write_statistics(report, stream, as_json=name in ("json", "jsonl"))
+        elif render is not None:
+            kept = _Kept(stream)
+            registry.formats[name](registry, color=use_color).write(report, kept)
+            linter.store_rendered(render, "".join(kept.parts), report)
         else:
             registry.formats[name](registry, color=use_color).write(report, stream)
-    for message in report.internal_errors:
+    return _exit_status(report.input_errors, report.internal_errors, bool(report.failing()), exit_zero)
+
+
+def rendered_formats() -> frozenset:
+    """The formats whose text is a function of the findings, the counts, the colour and `COLUMNS` alone
+    (qa-lint's own code, so the result cache's fingerprint covers them): a stored report can stand for them."""
+    from ..formats.json_formats import JsonFormat, JsonLinesFormat
+    from ..formats.text import ConciseFormat, FullFormat
+
+    return frozenset({FullFormat, ConciseFormat, JsonFormat, JsonLinesFormat})
+
+
+class _Kept:
+    """A text stream passing writes on to `stream` and keeping them: a format sees the stream it writes to."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> int:
+        self.parts.append(text)
+        return self._stream.write(text)
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+def _no_files_left(files_checked: int, any_findings: bool, fixing, paths, require_files, resolver) -> None:
+    """Fail (`--require-files`) or warn when the paths held no file to check."""
+    if files_checked == 0 and not any_findings and fixing.stdin_filename is None:
+        where = ", ".join(shown(p) for p in paths)
+        if require_files or resolver.for_folder(Path.cwd()).require_files:
+            raise UsageError(f"no files to check under {where} (--require-files)")
+        typer.echo(f"qa-lint: warning: no files to check under {where}", err=True)
+
+
+def _exit_status(input_errors: int, internal_errors: list[str], failing: bool, exit_zero: bool) -> int:
+    for message in internal_errors:
         typer.echo(f"qa-lint: internal error: {message}", err=True)
-    if report.input_errors or report.internal_errors:
-        if report.input_errors:
-            typer.echo(f"qa-lint: {plural(report.input_errors, 'file')} could not be checked; see the F00x findings above", err=True)
-        if report.internal_errors:
-            typer.echo(f"qa-lint: {plural(len(report.internal_errors), 'rule')} crashed; their findings are missing", err=True)
+    if input_errors or internal_errors:
+        if input_errors:
+            typer.echo(f"qa-lint: {plural(input_errors, 'file')} could not be checked; see the F00x findings above", err=True)
+        if internal_errors:
+            typer.echo(f"qa-lint: {plural(len(internal_errors), 'rule')} crashed; their findings are missing", err=True)
         return EXIT_ERROR
-    if report.failing() and not exit_zero:
+    if failing and not exit_zero:
         return EXIT_FINDINGS
     return EXIT_CLEAN
 

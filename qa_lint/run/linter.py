@@ -58,6 +58,32 @@ class UnitResult:
         )
 
 
+@dataclass
+class RenderedRun:
+    """A whole run's report as one built-in format wrote it, with what the command's exit needs.
+
+    Stored beside a run's manifest entry, keyed by it and by the format, colour and `COLUMNS`: a
+    re-run that changed nothing writes it again without unpickling or formatting a finding.
+    """
+
+    text: str
+    files_checked: int
+    input_errors: int
+    internal_errors: list[str]
+    findings: int
+    failing: int  # findings at or above the fail-on level where each was found
+
+    @staticmethod
+    def well_formed(value) -> bool:
+        return (
+            isinstance(value, RenderedRun)
+            and isinstance(value.text, str)
+            and all(type(getattr(value, name)) is int for name in ("files_checked", "input_errors", "findings", "failing"))
+            and isinstance(value.internal_errors, list)
+            and all(isinstance(message, str) for message in value.internal_errors)
+        )
+
+
 # The lint a worker process runs with: inherited on fork, rebuilt on spawn.
 _WORKER: Linter | None = None
 # Below this much text, starting workers costs more than it saves (tests lower it).
@@ -88,6 +114,10 @@ class Linter:
         self.keep_text = False  # fixing sets it: each CheckedFile then carries the text as linted
         # Runs the article groups elsewhere when set (`run_units(linter, groups)`: a Dask cluster).
         self.executor = None
+        # The manifest key of the last run when it was served from or stored in the manifest, else None.
+        self.run_key: str | None = None
+        self._planned = None  # (paths, report, start, jobs, manifest) that `lint_rendered` planned
+        self._rendered: ResultCache | None = None
 
     def ruleset_for(self, file: Path) -> RuleSet:
         """The rules that run on `file`, with their severities, under the settings that apply there."""
@@ -98,14 +128,59 @@ class Linter:
     def _plan(self, paths: list[str], report: Report) -> list[FileJob]:
         return self._planner.plan(paths, self.resolver, self.cwd, self.sources.given, report)
 
-    def lint_paths(self, paths: list[str]) -> Report:
+    def _plan_run(self, paths: list[str]):
+        """(report, start, jobs, manifest key): what `lint_rendered` planned for these paths, else planned now."""
+        planned, self._planned = self._planned, None
+        if planned is not None and planned[0] == paths:
+            return planned[1:]
         report = Report()
         started_ns = time.time_ns()
         jobs = self._plan(paths, report)
-        manifest = self._manifest_key(paths, jobs, report, started_ns)
+        return report, started_ns, jobs, self._manifest_key(paths, jobs, report, started_ns)
+
+    def lint_rendered(self, paths: list[str], render: tuple) -> RenderedRun | None:
+        """The output `render` (format, colour, width) stored for a run whose files and settings are unchanged.
+
+        None when there is none; the run's plan is then kept for the `lint_paths(paths)` that follows.
+        """
+        self._planned = None
+        planned = self._plan_run(paths)
+        self._planned = (list(paths), *planned)
+        jobs, manifest = planned[2], planned[3]
+        if manifest is None:
+            return None
+        served = self._rendered_cache().get(self._rendered_key(manifest[0], render))
+        if served is not None and self.progress and jobs:
+            self.progress(len(jobs), len(jobs))
+        return served
+
+    def store_rendered(self, render: tuple, text: str, report: Report) -> None:
+        """Keep `text`, the last run's report as `render` wrote it, when that run is in the manifest."""
+        if self.run_key is None or self.result_cache() is None:
+            return
+        self._rendered_cache().put(self._rendered_key(self.run_key, render), RenderedRun(
+            text, report.files_checked, report.input_errors, list(report.internal_errors),
+            len(report.findings), len(report.failing()),
+        ))
+
+    def _rendered_cache(self) -> ResultCache:
+        if self._rendered is None:
+            cache = self.result_cache()
+            assert cache is not None
+            self._rendered = ResultCache(self.cache_dir, cache.fingerprint, RenderedRun.well_formed)
+        return self._rendered
+
+    @staticmethod
+    def _rendered_key(run: str, render: tuple) -> str:
+        return hashlib.blake2b(f"rendered\0{run}\0{render!r}".encode("utf-8", "surrogateescape"), digest_size=20).hexdigest()
+
+    def lint_paths(self, paths: list[str]) -> Report:
+        self.run_key = None
+        report, started_ns, jobs, manifest = self._plan_run(paths)
         if manifest is not None:
             stored = self._cache.get(manifest[0]) if self._cache is not None else None
             if stored is not None:
+                self.run_key = manifest[0]
                 return self._served(stored, jobs, report)
         results = self._run_units(units(jobs))
         for result in results:
@@ -125,6 +200,7 @@ class Linter:
                 findings=report.findings, input_errors=report.input_errors, internal_errors=report.internal_errors,
                 files_checked=report.files_checked, documents=report.documents,
             ))
+            self.run_key = manifest[0]
         return report
 
     def _manifest_key(self, paths: list[str], jobs: list[FileJob], report: Report, started_ns: int):

@@ -205,3 +205,90 @@ def test_what_the_walk_finds_is_part_of_the_key(linked_trees, change):
         assert after != first, "the change should show in the findings"
     else:
         assert after == first
+
+
+# -- a served report: the text a format wrote, and the same exit and messages -----------
+
+@pytest.fixture(scope="module")
+def served_tree(tmp_path_factory):
+    """An archive with a file that cannot be linted (a FIFO): findings, an input error, exit 2."""
+    root = archive(tmp_path_factory.mktemp("served"))
+    os.mkfifo(root / "fr" / "pipe.txt")
+    time.sleep(manifest.RACY_NS / 1e9 + 0.2)
+    return root
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="a FIFO")
+@pytest.mark.parametrize("args", [
+    ["--format", "full"], ["--format", "concise"], ["--format", "json"], ["--format", "jsonl"],
+    ["--format", "full", "--color"], ["--format", "concise", "--color"], ["--format", "sarif"],
+    ["--format", "full", "--exit-zero"], ["--format", "concise", "--select", "B,F"], ["--statistics"],
+], ids=" ".join)
+def test_a_served_report_is_what_the_run_wrote(served_tree, args):
+    uncached = outcome(served_tree, "--no-cache", *args)
+    assert uncached[0] == 2 and "F001" in uncached[1]
+    assert outcome(served_tree, *args) == uncached  # stores the run, and the text where it can
+    assert outcome(served_tree, *args) == uncached  # served
+
+
+@pytest.mark.parametrize("env", [{"COLUMNS": "60"}, {"COLUMNS": "200"}])
+def test_the_width_of_the_full_format_is_part_of_the_key(served_tree, env):
+    uncached = outcome(served_tree, "--no-cache", "--format", "full", env=env)
+    assert outcome(served_tree, "--format", "full") != uncached
+    assert outcome(served_tree, "--format", "full", env=env) == uncached
+
+
+@pytest.mark.parametrize("args", [["--exit-zero"], ["--fail-on", "error"], ["--fail-on", "info"]])
+def test_a_served_report_exits_as_the_run_did(tmp_path, args):
+    write(tmp_path / "fr" / "a.txt", "Article a.\nComment (0)\n")
+    write(tmp_path / "fr" / "b.txt", "Article b.  Deux espaces.\n")
+    time.sleep(manifest.RACY_NS / 1e9 + 0.2)
+    for format in ("concise", "json"):
+        uncached = outcome(tmp_path, "--no-cache", "--format", format, *args)
+        assert outcome(tmp_path, "--format", format) == outcome(tmp_path, "--no-cache", "--format", format)
+        assert outcome(tmp_path, "--format", format, *args) == uncached
+        assert outcome(tmp_path, "--format", format, *args) == uncached
+
+
+def test_a_folder_without_files_still_warns_when_served(tmp_path):
+    write(tmp_path / "fr" / "notes.rst", "Comment (0)\n")
+    time.sleep(manifest.RACY_NS / 1e9 + 0.2)
+    first = outcome(tmp_path, "--format", "json")
+    assert first == outcome(tmp_path, "--format", "json") and "no files to check" in first[2]
+    assert outcome(tmp_path, "--format", "json", "--require-files")[0] == 2
+
+
+def test_a_baseline_applies_to_a_served_run(tmp_path):
+    archive(tmp_path)
+    time.sleep(manifest.RACY_NS / 1e9 + 0.2)
+    findings(tmp_path)
+    assert run_cli("check", "--write-baseline", "baseline.json", ".", cwd=tmp_path).code == 0
+    assert outcome(tmp_path, "--format", "json", "--baseline", "baseline.json") == (0, "[]\n", "")
+    assert outcome(tmp_path, "--format", "json")[0] == 1
+
+
+def test_a_stored_report_is_served_for_its_format_only(tmp_path, monkeypatch):
+    """The text kept for one (format, colour, width) is served for it alone, and for no changed run."""
+    from qa_lint.config import SettingsResolver
+    from qa_lint.registry import Registry
+    from qa_lint.run.linter import Linter
+
+    archive(tmp_path)
+    monkeypatch.setattr(manifest, "RACY_NS", -10**12)  # every stamp trusted: written before the run
+    monkeypatch.chdir(tmp_path)
+
+    def linter():
+        return Linter(Registry(), SettingsResolver({}), tmp_path, cache_dir=tmp_path / ".qa-lint-cache")
+
+    first = linter()
+    assert first.lint_rendered(["."], ("json", False, None)) is None
+    report = first.lint_paths(["."])
+    first.store_rendered(("json", False, None), "the text\n", report)
+    served = linter().lint_rendered(["."], ("json", False, None))
+    assert served is not None and served.text == "the text\n"
+    assert (served.findings, served.files_checked, served.failing) == (len(report.findings), report.files_checked,
+                                                                        len(report.failing()))
+    assert linter().lint_rendered(["."], ("json", True, None)) is None
+    assert linter().lint_rendered(["."], ("full", False, "80")) is None
+    write(tmp_path / "en" / "z.txt", "Article z.\n")
+    assert linter().lint_rendered(["."], ("json", False, None)) is None
