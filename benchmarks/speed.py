@@ -14,7 +14,8 @@ corpus copied N times, ``copy1/<lang>/<file>`` ..., 9 copies make about 54 MB):
   the same in a pool of N workers, the parallel floor. No linter can be faster.
 * ``qa-lint, default rules``: ``qa-lint check --format jsonl --no-cache`` with the default
   settings (worker processes: the CPU count); ``--jobs 1``: one process; ``cached re-run``:
-  the same folder again with the result cache filled by an untimed run before.
+  the same folder again with the result cache filled by an untimed run before (started once
+  every file is older than qa-lint's 2 s racy window, so that it stores a run manifest).
 * ``qa-lint --executor dask``: when ``qa-lint check --help`` offers ``--executor``, the
   default run on Dask (a local cluster, default jobs).
 * ``textlint, one trivial rule``: a pinned textlint installed by npm into a temporary folder
@@ -56,6 +57,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from harness import benchmark_parser, parse_args
@@ -109,6 +111,13 @@ class Bench:
         return self.add(key, timed(label, command, size, cwd), counts_for_peak)
 
 
+def settle(folder: Path, window: float = 2.5) -> None:
+    """Wait until every file under `folder` is older than qa-lint's racy window (2 s): a run that sees a
+    younger one stores no run manifest, and the cached re-run of a just-made scale copy would not be one."""
+    newest = max((max(p.stat().st_mtime, p.stat().st_ctime) for p in folder.rglob("*") if p.is_file()), default=0)
+    time.sleep(max(0.0, newest + window - time.time()))
+
+
 def measure_folder(bench: Bench, where: str, name: str, folder: Path, temp: Path, parts: set[str],
                    textlint: list[str] | None, families: list[str], dask: bool) -> None:
     """Every row of the table for one folder, `where` being "corpus" or "scale" (its key), `name` its label."""
@@ -127,6 +136,7 @@ def measure_folder(bench: Bench, where: str, name: str, folder: Path, temp: Path
                     "--jobs", "1")
     if "cached" in parts:
         cache = ["--cache-dir", str(temp / f"cache-{where}")]
+        settle(folder)
         timed("fill the cache", [*bench.command, "check", "--format", "jsonl", *cache, str(folder)], size)
         bench.check(f"{where}/cached", f"{name}, qa-lint cached re-run", folder, size, *cache)
     if "dask" in parts and dask:
