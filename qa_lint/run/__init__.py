@@ -7,4 +7,5 @@
 - `linter.py`: `Linter`, which runs these steps per article group, in process or in workers.
 - `workers.py`: worker processes that die with the run; `cache.py`: the result cache.
 - `manifest.py`: a whole run keyed by its files' stamps, served when nothing changed.
+- `served.py`: the report a format wrote for such a run, kept and written again.
 """

@@ -20,9 +20,10 @@ from ..selection import RuleSet
 from ..suppression import is_markdown
 from .cache import ResultCache, engine_fingerprint
 from .finish import finalize, suppress
-from .manifest import run_key, stamp, trusted
+from .manifest import key_of_run
 from .plan import FileJob, Planner, units
 from .prefork import prepare_workers
+from .served import KeptReports, RenderedRun
 from .rules import file_problem, map_documents, reduce_run, run_document_rules, run_group_rules
 from .sources import Sources, to_document
 
@@ -55,32 +56,6 @@ class UnitResult:
             and all(isinstance(path, str) and isinstance(text, str) for path, text, _ in value.markdown)
             and all(isinstance(document, CheckedFile) and isinstance(document.encoding, str)
                     and (document.text is None or isinstance(document.text, str)) for document in value.documents)
-        )
-
-
-@dataclass
-class RenderedRun:
-    """A whole run's report as one built-in format wrote it, with what the command's exit needs.
-
-    Stored beside a run's manifest entry, keyed by it and by the format, colour and `COLUMNS`: a
-    re-run that changed nothing writes it again without unpickling or formatting a finding.
-    """
-
-    text: str
-    files_checked: int
-    input_errors: int
-    internal_errors: list[str]
-    findings: int
-    failing: int  # findings at or above the fail-on level where each was found
-
-    @staticmethod
-    def well_formed(value) -> bool:
-        return (
-            isinstance(value, RenderedRun)
-            and isinstance(value.text, str)
-            and all(type(getattr(value, name)) is int for name in ("files_checked", "input_errors", "findings", "failing"))
-            and isinstance(value.internal_errors, list)
-            and all(isinstance(message, str) for message in value.internal_errors)
         )
 
 
@@ -117,7 +92,7 @@ class Linter:
         # The manifest key of the last run when it was served from or stored in the manifest, else None.
         self.run_key: str | None = None
         self._planned = None  # (paths, report, start, jobs, manifest) that `lint_rendered` planned
-        self._rendered: ResultCache | None = None
+        self._kept: KeptReports | None = None
 
     def ruleset_for(self, file: Path) -> RuleSet:
         """The rules that run on `file`, with their severities, under the settings that apply there."""
@@ -129,50 +104,37 @@ class Linter:
         return self._planner.plan(paths, self.resolver, self.cwd, self.sources.given, report)
 
     def _plan_run(self, paths: list[str]):
-        """(report, start, jobs, manifest key): what `lint_rendered` planned for these paths, else planned now."""
+        """(report, start, jobs, (run key, whether it may be stored) or None): as `lint_rendered` planned, else now.
+
+        Standard input and fixing lint bytes that are not on disk as stamped: never from the manifest."""
         planned, self._planned = self._planned, None
         if planned is not None and planned[0] == paths:
             return planned[1:]
         report = Report()
         started_ns = time.time_ns()
         jobs = self._plan(paths, report)
-        return report, started_ns, jobs, self._manifest_key(paths, jobs, report, started_ns)
+        cache = self.result_cache()
+        if cache is None or self.sources.given or self.keep_text:
+            return report, started_ns, jobs, None
+        return report, started_ns, jobs, key_of_run(cache.fingerprint, self.cwd, paths, report.findings, jobs,
+                                                    self._settings_repr, started_ns)
 
     def lint_rendered(self, paths: list[str], render: tuple) -> RenderedRun | None:
-        """The output `render` (format, colour, width) stored for a run whose files and settings are unchanged.
-
-        None when there is none; the run's plan is then kept for the `lint_paths(paths)` that follows.
-        """
-        self._planned = None
-        planned = self._plan_run(paths)
-        self._planned = (list(paths), *planned)
-        jobs, manifest = planned[2], planned[3]
-        if manifest is None:
-            return None
-        served = self._rendered_cache().get(self._rendered_key(manifest[0], render))
-        if served is not None and self.progress and jobs:
-            self.progress(len(jobs), len(jobs))
+        """The report kept as `render` (format, colour, width) wrote it for this unchanged run (`served.py`),
+        else None, the plan then kept for the `lint_paths(paths)` that follows."""
+        self._planned = None  # planned afresh
+        _, _, _, jobs, manifest = self._planned = (list(paths), *self._plan_run(paths))
+        served = self._kept.get(manifest[0], render) if manifest is not None and self._kept is not None else None
+        if served is not None:
+            self._planned = None  # no lint follows
+            if self.progress and jobs:
+                self.progress(len(jobs), len(jobs))
         return served
 
     def store_rendered(self, render: tuple, text: str, report: Report) -> None:
         """Keep `text`, the last run's report as `render` wrote it, when that run is in the manifest."""
-        if self.run_key is None or self.result_cache() is None:
-            return
-        self._rendered_cache().put(self._rendered_key(self.run_key, render), RenderedRun(
-            text, report.files_checked, report.input_errors, list(report.internal_errors),
-            len(report.findings), len(report.failing()),
-        ))
-
-    def _rendered_cache(self) -> ResultCache:
-        if self._rendered is None:
-            cache = self.result_cache()
-            assert cache is not None
-            self._rendered = ResultCache(self.cache_dir, cache.fingerprint, RenderedRun.well_formed)
-        return self._rendered
-
-    @staticmethod
-    def _rendered_key(run: str, render: tuple) -> str:
-        return hashlib.blake2b(f"rendered\0{run}\0{render!r}".encode("utf-8", "surrogateescape"), digest_size=20).hexdigest()
+        if self.run_key is not None and self._kept is not None:
+            self._kept.put(self.run_key, render, text, report)
 
     def lint_paths(self, paths: list[str]) -> Report:
         self.run_key = None
@@ -202,31 +164,6 @@ class Linter:
             ))
             self.run_key = manifest[0]
         return report
-
-    def _manifest_key(self, paths: list[str], jobs: list[FileJob], report: Report, started_ns: int):
-        """(key of this whole run, whether it may be stored), or None when runs are not cached.
-
-        Standard input and fixing lint bytes that are not on disk as stamped: never from the manifest.
-        """
-        cache = self.result_cache()
-        if cache is None or self.sources.given or self.keep_text:
-            return None
-        header = [os.fspath(self.cwd), *paths, "\0", *(repr(finding) for finding in report.findings)]
-        # A folder's files share one Settings object: each is keyed once, its files by its index.
-        indexes: dict[int, int] = {}
-        distinct: list[str] = []
-        entries = []
-        trusted_all = True
-        for job in jobs:
-            index = indexes.get(id(job.settings))
-            if index is None:
-                index = indexes[id(job.settings)] = len(distinct)
-                distinct.append(self._settings_repr(job.settings))
-            file = os.fspath(job.target.file)
-            found = stamp(file)
-            trusted_all = trusted_all and trusted(found, started_ns)
-            entries.append((job.target.display, file, index, found))
-        return run_key(cache.fingerprint, header, entries, distinct), trusted_all
 
     def _served(self, stored: UnitResult, jobs: list[FileJob], report: Report) -> Report:
         """The report of a run whose files and settings are as the manifest recorded them."""
@@ -322,6 +259,7 @@ class Linter:
         if self._cache is None:
             packs = [f for folder in {builtin_pack_dir(), *self.registry.extra_pack_folders()} for f in folder.rglob("*.toml")]
             self._cache = ResultCache(self.cache_dir, engine_fingerprint(self._planner.rules, packs), UnitResult.well_formed)
+            self._kept = KeptReports(self.cache_dir, self._cache.fingerprint)
         return self._cache
 
     def _lint_pending(self, work: list[list[UnitFile]]):

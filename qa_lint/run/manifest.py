@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 # Younger stamps than this (relative to the run's start) may hide a later same-granule write.
 RACY_NS = 2_000_000_000
@@ -55,3 +56,27 @@ def run_key(fingerprint: str, header: Iterable[str], files: Iterable[tuple[str, 
     for part in settings:
         digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
     return digest.hexdigest()
+
+
+def key_of_run(fingerprint: str, cwd: Path, paths: list[str], findings: Iterable, jobs: Iterable,
+               settings_repr: Callable[[Any], str], started_ns: int) -> tuple[str, bool]:
+    """(key, whether every stamp is trusted) of a planned run: the working folder, the `paths` given,
+    the plan's own `findings` (paths missing), and each job's file, settings and stamp, in order.
+
+    A folder's files share one settings object: its `settings_repr` is keyed once, its files by its index.
+    """
+    header = [os.fspath(cwd), *paths, "\0", *(repr(finding) for finding in findings)]
+    indexes: dict[int, int] = {}
+    distinct: list[str] = []
+    entries = []
+    trusted_all = True
+    for job in jobs:
+        index = indexes.get(id(job.settings))
+        if index is None:
+            index = indexes[id(job.settings)] = len(distinct)
+            distinct.append(settings_repr(job.settings))
+        file = os.fspath(job.target.file)
+        found = stamp(file)
+        trusted_all = trusted_all and trusted(found, started_ns)
+        entries.append((job.target.display, file, index, found))
+    return run_key(fingerprint, header, entries, distinct), trusted_all
