@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -193,39 +194,60 @@ class Linter:
         return documents, report
 
     def _run_units(self, groups: list[list[FileJob]]) -> list[UnitResult]:
-        """Each article group's result: from the cache, or linted here or in worker processes."""
+        """Each article group's result: from the cache, or linted here or in worker processes.
+
+        A group's files are read to look it up, then again only when it is linted: holding
+        every file's bytes until its turn kept as much memory as the whole archive.
+        """
         if self.executor is not None:
             return self.executor.run_units(self, groups)
         total = sum(len(unit) for unit in groups)
         cache = self.result_cache()
         results: list[UnitResult | None] = [None] * len(groups)
-        pending: list[tuple[int, list[UnitFile], str | None]] = []
-        done = 0
+        pending: list[tuple[int, list[FileJob]]] = []
+        size = done = 0
         for index, unit in enumerate(groups):
-            files = [(job.target, job.settings, self.sources.read(job)) for job in unit]
+            files = self._read(unit)
             key, cached = self._look_up(files, cache)
             if cached is not None:
                 results[index] = cached
                 done += len(unit)
                 continue
-            pending.append((index, files, key))
+            pending.append((index, unit))
+            size += sum(len(d) for _, _, d in files if isinstance(d, bytes))
         if self.progress and done:
             self.progress(done, total)
-        for (index, files, key), result in zip(pending, self._lint_pending([files for _, files, _ in pending]), strict=True):
+        keys: dict[int, str | None] = {}
+
+        def work():
+            for index, unit in pending:
+                files = self._read(unit)
+                # Keyed by the bytes linted: a file changed since the look-up is stored as it is now.
+                keys[index] = None if cache is None else self._key(files, cache)
+                yield files
+
+        for (index, unit), result in zip(pending, self._lint_pending(work(), [unit for _, unit in pending], size), strict=True):
             results[index] = result
+            key = keys.pop(index)
             if cache is not None and key is not None:
                 cache.put(key, result)
-            done += len(files)
+            done += len(unit)
             if self.progress:
                 self.progress(done, total)
         return [r for r in results if r is not None]
+
+    def _read(self, unit: list[FileJob]) -> list[UnitFile]:
+        return [(job.target, job.settings, self.sources.read(job)) for job in unit]
+
+    def _key(self, files: list[UnitFile], cache: ResultCache) -> str:
+        return cache.key((t.display, self._settings_repr(s), d if isinstance(d, bytes) else str(d).encode())
+                               for t, s, d in files)
 
     def _look_up(self, files: list[UnitFile], cache: ResultCache | None) -> tuple[str | None, UnitResult | None]:
         """A group's cache key and its cached result (None when the cache lacks it or it lacks the text)."""
         if cache is None:
             return None, None
-        key = cache.key((t.display, self._settings_repr(s), d if isinstance(d, bytes) else str(d).encode())
-                        for t, s, d in files)
+        key = self._key(files, cache)
         cached = cache.get(key)
         if cached is not None and (not self.keep_text or all(d.text is not None for d in cached.documents)):
             return key, cached
@@ -262,12 +284,12 @@ class Linter:
             self._kept = KeptReports(self.cache_dir, self._cache.fingerprint)
         return self._cache
 
-    def _lint_pending(self, work: list[list[UnitFile]]):
-        size = sum(len(d) for files in work for _, _, d in files if isinstance(d, bytes))
-        if self.jobs == 1 or len(work) < 2 or size < PARALLEL_MIN_BYTES:
+    def _lint_pending(self, work: Iterable[list[UnitFile]], planned: list[list[FileJob]], size: int):
+        """The results of `work` (the files of the `planned` article groups, `size` bytes, read as taken), in order."""
+        if self.jobs == 1 or len(planned) < 2 or size < PARALLEL_MIN_BYTES:
             yield from (self.lint_unit(files) for files in work)
             return
-        yield from _in_workers(self, work)
+        yield from _in_workers(self, work, planned)
 
     def lint_unit(self, files: list[UnitFile]) -> UnitResult:
         """Lint one article group: decode, document rules, group rules, the map step of run-wide rules."""
@@ -312,30 +334,33 @@ def _content_digest(path: str) -> str:
         return "unreadable"
 
 
-def _in_workers(linter: Linter, work):
-    """Lint article groups in worker processes; results come back in order."""
+def _in_workers(linter: Linter, work: Iterable[list[UnitFile]], planned: list[list[FileJob]]):
+    """Lint article groups (`work`, read as taken; `planned`, their files) in worker processes; results come back in order."""
     global _WORKER
     spec = (linter.resolver.overrides, linter.resolver.config_file, linter.cwd, linter.keep_text)
-    # Batches of about 64 KB of text: big enough to amortise the hand-over.
-    batches, batch, size = [], [], 0
-    for files in work:
-        batch.append(files)
-        size += sum(len(d) for _, _, d in files if isinstance(d, bytes))
-        if size >= 64_000:
-            batches.append(batch)
-            batch, size = [], 0
-    if batch:
-        batches.append(batch)
     from .workers import map_in_workers
 
     _WORKER = linter  # a forked worker inherits it, with its rules and caches warm
     try:
-        results = map_in_workers(_lint_batch, batches, linter.jobs, _start_worker, spec, _lint_batch,
-                                 before_fork=lambda: prepare_workers(linter._planner, work))
+        results = map_in_workers(_lint_batch, _batches(work), linter.jobs, _start_worker, spec, _lint_batch,
+                                 before_fork=lambda: prepare_workers(linter._planner, planned))
         for batch_results in results:
             yield from batch_results
     finally:
         _WORKER = None
+
+
+def _batches(work: Iterable[list[UnitFile]]):
+    """Article groups in batches of about 64 KB of text: big enough to amortise the hand-over."""
+    batch, size = [], 0
+    for files in work:
+        batch.append(files)
+        size += sum(len(d) for _, _, d in files if isinstance(d, bytes))
+        if size >= 64_000:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
 
 
 def _start_worker(overrides, config_file, cwd, keep_text) -> None:

@@ -7,20 +7,21 @@ shared by all of them (copy-on-write) instead of loaded again in each.
 from __future__ import annotations
 
 from ..rule import PlannedGroup, Rule
-from .plan import Planner
+from .plan import FileJob, Planner
 from .sources import named_language
 
 
-def prepare_workers(planner: Planner, work: list[list[tuple]]) -> None:
+def prepare_workers(planner: Planner, work: list[list[FileJob]]) -> None:
     """Call `prepare_workers` of every rule some file of `work` runs, with the article groups of `work`.
 
-    `work` holds the run's article groups as the linter hands them to workers: (target, settings, data) each.
+    `work` holds the article groups the linter hands to workers, before their files are read.
     """
     rules: dict[str, Rule] = {}
     groups = []
     for files in work:
         languages, source = [], None
-        for target, settings, _ in files:
+        for job in files:
+            target, settings = job.target, job.settings
             for rule in planner.ruleset(settings, target.file, target.relative).rules:
                 rules.setdefault(rule.code, rule)
             lang = named_language(target, settings)

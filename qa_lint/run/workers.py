@@ -15,16 +15,21 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import signal
 import sys
 import threading
 import time
-from typing import Callable, Iterator, Sequence, TypeVar
+from collections import deque
+from typing import Callable, Iterable, Iterator, TypeVar
 
 Batch = TypeVar("Batch")
 Result = TypeVar("Result")
 
+# Batches handed to the pool ahead of the one whose result is awaited, per worker.
+IN_FLIGHT_PER_WORKER = 4
+_END = object()
 # How often a worker checks that its parent is still there, in seconds.
 WATCHDOG_INTERVAL = 0.5
 _PR_SET_PDEATHSIG = 1
@@ -32,7 +37,7 @@ _PR_SET_PDEATHSIG = 1
 
 def map_in_workers(
     function: Callable[[Batch], Result],
-    batches: Sequence[Batch],
+    batches: Iterable[Batch],
     jobs: int,
     initializer: Callable[..., None],
     initargs: tuple,
@@ -44,8 +49,10 @@ def map_in_workers(
     `here` does a batch's work in this process: for every batch when workers
     cannot start, for those left when the workers are lost. `before_fork` runs
     here first when workers are forked (they inherit what it loads), not spawned.
+    Batches are taken from `batches` only as workers need them (a few per worker
+    ahead): what a batch holds is not kept for the whole run.
     """
-    done = 0
+    batches = iter(batches)
     try:
         # Imported here, inside the fallback: loading multiprocessing's C module can fail too
         # (seen with 100,000 files: "failed to map segment from shared object").
@@ -66,26 +73,34 @@ def map_in_workers(
         return
     failure: BaseException | None = None
     finished = False
+    queued: deque[tuple[Batch, object]] = deque()  # (batch, its future), oldest first
+    left: list[Batch] = []  # batches taken but not done, in order, when the workers fail
     try:
-        try:
-            futures = [pool.submit(function, batch) for batch in batches]
-        except OSError as error:  # starting a process failed: fork() said EAGAIN or ENOMEM
-            failure = error
-        else:
-            for future in futures:
-                try:
-                    result = future.result()
-                except BrokenProcessPool as error:  # a worker was killed (out of memory, a signal)
-                    failure = error
+        while True:
+            while len(queued) < IN_FLIGHT_PER_WORKER * jobs:
+                batch = next(batches, _END)
+                if batch is _END:
                     break
-                yield result
-                done += 1
-            finished = failure is None
+                try:
+                    queued.append((batch, pool.submit(function, batch)))
+                except OSError as error:  # starting a process failed: fork() said EAGAIN or ENOMEM
+                    failure, left = error, [*(b for b, _ in queued), batch]
+                    break
+            if failure is not None or not queued:
+                break
+            batch, future = queued.popleft()
+            try:
+                result = future.result()
+            except BrokenProcessPool as error:  # a worker was killed (out of memory, a signal)
+                failure, left = error, [batch, *(b for b, _ in queued)]
+                break
+            yield result
+        finished = failure is None
     finally:
         _stop(pool, kill=not finished)
     if failure is not None:
         _warn(failure)
-        yield from (here(batch) for batch in batches[done:])
+        yield from (here(batch) for batch in itertools.chain(left, batches))
 
 
 def _warn(error: BaseException) -> None:

@@ -137,7 +137,7 @@ def test_a_lint_through_pickle_gives_the_same_report(tmp_path, monkeypatch):
     direct = linter().lint_paths(["."])
     seen: dict[type, object] = {}
 
-    def in_pickling_workers(parent, work):
+    def in_pickling_workers(parent, work, planned):
         run_linter._WORKER = linter()  # what a spawned worker builds
         try:
             for files in work:
