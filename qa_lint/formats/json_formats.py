@@ -7,13 +7,27 @@ from typing import TextIO
 
 from . import Format
 
+# Findings written at a time: the report of a big archive is not built whole in memory (as dicts, as
+# one string and its encoded bytes), nor sent one small write at a time to an unbuffered stream.
+_CHUNK = 1000
+
 
 class JsonFormat(Format):
     name = "json"
     description = "one JSON array of findings"
 
     def write(self, report, stream: TextIO) -> None:
-        stream.write(json.dumps([f.to_dict() for f in report.findings], ensure_ascii=False, indent=2) + "\n")
+        findings = report.findings
+        if not findings:
+            stream.write("[]\n")
+            return
+        # What json.dumps(findings, indent=2) writes, a chunk at a time: each element on its own
+        # lines, indented one level (JSON text holds no raw line break but those of its layout).
+        for start in range(0, len(findings), _CHUNK):
+            elements = (json.dumps(f.to_dict(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+                        for f in findings[start:start + _CHUNK])
+            stream.write(("[\n  " if start == 0 else ",\n  ") + ",\n  ".join(elements))
+        stream.write("\n]\n")
 
 
 # Line separators JSON may carry raw but line-based readers (str.splitlines) split on.
@@ -37,4 +51,6 @@ class JsonLinesFormat(Format):
     description = "one JSON object per finding, one per line"
 
     def write(self, report, stream: TextIO) -> None:
-        stream.write("".join([json_line(finding.to_dict()) for finding in report.findings]))
+        findings = report.findings
+        for start in range(0, len(findings), _CHUNK):
+            stream.write("".join([json_line(finding.to_dict()) for finding in findings[start:start + _CHUNK]]))
