@@ -6,17 +6,14 @@ import hashlib
 import os
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..config import Settings, SettingsResolver
-from ..discovery import Target
 from ..document import Document
-from ..model import CheckedFile, Finding, Report
+from ..model import CheckedFile, Report
 from ..packs import builtin_pack_dir
 from ..reading import InputProblem
 from ..registry import Registry
-from ..rule import RunItem
 from ..selection import RuleSet
 from ..suppression import is_markdown
 from .cache import ResultCache, engine_fingerprint
@@ -27,38 +24,7 @@ from .prefork import prepare_workers
 from .served import KeptReports, RenderedRun
 from .rules import file_problem, map_documents, reduce_run, run_document_rules, run_group_rules
 from .sources import Sources, to_document
-
-# A file to lint with its settings: its bytes, or why they could not be read.
-UnitFile = tuple[Target, Settings, "bytes | InputProblem"]
-
-
-@dataclass
-class UnitResult:
-    """What linting one article group gives; picklable, so workers and the cache can carry it."""
-
-    findings: list[Finding] = field(default_factory=list)
-    run_items: list[tuple[str, RunItem]] = field(default_factory=list)  # (rule code, map result)
-    input_errors: int = 0
-    internal_errors: list[str] = field(default_factory=list)
-    files_checked: int = 0
-    markdown: list[tuple[str, str, str | None]] = field(default_factory=list)  # (path, text, lang) for suppressions
-    documents: list[CheckedFile] = field(default_factory=list)
-
-    @staticmethod
-    def well_formed(value) -> bool:
-        """Whether a cache entry holds a result like those `lint_unit` makes (its parts' types)."""
-        return (
-            isinstance(value, UnitResult)
-            and all(isinstance(f, Finding) for f in value.findings)
-            and all(isinstance(code, str) and isinstance(item, RunItem) for code, item in value.run_items)
-            and type(value.input_errors) is int
-            and type(value.files_checked) is int
-            and all(isinstance(message, str) for message in value.internal_errors)
-            and all(isinstance(path, str) and isinstance(text, str) for path, text, _ in value.markdown)
-            and all(isinstance(document, CheckedFile) and isinstance(document.encoding, str)
-                    and (document.text is None or isinstance(document.text, str)) for document in value.documents)
-        )
-
+from .unit import UnitFile, UnitResult
 
 # The lint a worker process runs with: inherited on fork, rebuilt on spawn.
 _WORKER: Linter | None = None
