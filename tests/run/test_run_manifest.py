@@ -124,8 +124,8 @@ def test_stamps_older_than_the_window_are_trusted(tmp_path):
     assert not manifest.trusted(manifest.stamp(tmp_path / "missing.txt"), now + manifest.RACY_NS + 1)
 
 
-def test_a_served_run_lints_nothing(tmp_path, monkeypatch):
-    """The manifest's hit reads no file and runs no rule: shown by a linter that would fail if it did."""
+def trusting_linters(tmp_path: Path, monkeypatch):
+    """A maker of linters over an archive in `tmp_path` whose every stamp the manifest trusts."""
     from qa_lint.config import SettingsResolver
     from qa_lint.registry import Registry
     from qa_lint.run.linter import Linter
@@ -133,10 +133,12 @@ def test_a_served_run_lints_nothing(tmp_path, monkeypatch):
     archive(tmp_path)
     monkeypatch.setattr(manifest, "RACY_NS", -10**12)  # every stamp trusted: written before the run
     monkeypatch.chdir(tmp_path)
+    return lambda: Linter(Registry(), SettingsResolver({}), tmp_path, cache_dir=tmp_path / ".qa-lint-cache")
 
-    def linter():
-        return Linter(Registry(), SettingsResolver({}), tmp_path, cache_dir=tmp_path / ".qa-lint-cache")
 
+def test_a_served_run_lints_nothing(tmp_path, monkeypatch):
+    """The manifest's hit reads no file and runs no rule: shown by a linter that would fail if it did."""
+    linter = trusting_linters(tmp_path, monkeypatch)
     first = linter().lint_paths(["."])
     served = linter()
     monkeypatch.setattr(served, "_run_units", lambda groups: pytest.fail("linted again"))
@@ -269,17 +271,7 @@ def test_a_baseline_applies_to_a_served_run(tmp_path):
 
 def test_a_stored_report_is_served_for_its_format_only(tmp_path, monkeypatch):
     """The text kept for one (format, colour, width) is served for it alone, and for no changed run."""
-    from qa_lint.config import SettingsResolver
-    from qa_lint.registry import Registry
-    from qa_lint.run.linter import Linter
-
-    archive(tmp_path)
-    monkeypatch.setattr(manifest, "RACY_NS", -10**12)  # every stamp trusted: written before the run
-    monkeypatch.chdir(tmp_path)
-
-    def linter():
-        return Linter(Registry(), SettingsResolver({}), tmp_path, cache_dir=tmp_path / ".qa-lint-cache")
-
+    linter = trusting_linters(tmp_path, monkeypatch)
     first = linter()
     assert first.lint_rendered(["."], ("json", False, None)) is None
     report = first.lint_paths(["."])
