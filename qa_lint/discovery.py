@@ -10,13 +10,13 @@ from __future__ import annotations
 import functools
 import os
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Callable, Iterator
 
 from .config import Settings
 from .files import exists
 from .gitignore import GitIgnore
-from .selection import fnmatch_pattern, path_matches
+from .selection import globs_matcher
 
 # Folders never walked into (names, at any depth).
 SKIPPED_FOLDERS = frozenset({
@@ -76,12 +76,12 @@ def _real_folder(folder: str) -> str:
 
 def is_excluded(file: Path, settings: Settings, relative: str | None = None) -> bool:
     relative = relative or relative_to_root(file, settings)
-    return any(path_matches(g, relative) for g in settings.exclude + settings.extend_exclude)
+    return globs_matcher(settings.exclude + settings.extend_exclude)(relative)
 
 
 def is_included(file: Path, settings: Settings, relative: str | None = None) -> bool:
     relative = relative or relative_to_root(file, settings)
-    return any(path_matches(g, relative) for g in settings.include)
+    return globs_matcher(settings.include)(relative)
 
 
 def discover(
@@ -144,8 +144,8 @@ def _walk(
         # join(real folder, name) starts with the root's prefix exactly when the folder's part does (no name holds a separator)
         relative_base = real_base[len(root_prefix) :].replace(os.sep, "/") if real_base.startswith(root_prefix) else None
         ignores = gitignore.chain(here) if settings.respect_gitignore else []
-        include = _matcher(settings.include)
-        exclude = _matcher(settings.exclude + settings.extend_exclude)
+        include = globs_matcher(settings.include)
+        exclude = globs_matcher(settings.exclude + settings.extend_exclude)
         base = os.path.join(folder, "")
         for name in sorted(files):
             if files[name]:  # a link: resolved on its own
@@ -199,35 +199,3 @@ def _listings(top: str, here: Path, onerror: Callable[[OSError], None]):
         path = os.path.join(top, name)
         if not os.path.islink(path):
             yield from _listings(path, here / name, onerror)
-
-
-@functools.lru_cache(maxsize=256)
-def _matcher(globs: tuple[str, ...]) -> Callable[[str], bool]:
-    """Whether a relative path matches any of `globs`, as `path_matches` says, its patterns compiled once."""
-    if not globs:
-        return _never
-    whole = [fnmatch_pattern(pattern) for glob in globs for pattern in (glob, glob.rstrip("/") + "/*")]
-    by_name = [fnmatch_pattern(glob) for glob in globs if "/" not in glob]
-
-    def matches(relative: str) -> bool:
-        for match in whole:
-            if match(relative) is not None:
-                return True
-        if by_name:
-            name = _name(relative)
-            for match in by_name:
-                if match(name) is not None:
-                    return True
-        return False
-
-    return matches
-
-
-def _never(relative: str) -> bool:
-    return False
-
-
-def _name(relative: str) -> str:
-    """`PurePosixPath(relative).name`: the last part, on the string when it is a plain one."""
-    last = relative.rpartition("/")[2]
-    return last if last not in ("", ".") else PurePosixPath(relative).name

@@ -9,10 +9,11 @@ specific selector wins (`select = ["B001"]`, `ignore = ["B"]` keeps B001).
 from __future__ import annotations
 
 import fnmatch
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .config import Settings
 from .errors import UsageError
@@ -78,16 +79,47 @@ def _best(selectors: Iterable[str], rule: Rule) -> int:
     return max((specificity(s, rule) for s in selectors), default=0)
 
 
-def fnmatch_pattern(glob: str):
-    """`glob` compiled as `fnmatch.fnmatchcase` matches it: `fnmatch_pattern(glob)(text) is not None`."""
+def _compiled(glob: str):
+    """`glob` compiled as `fnmatch.fnmatchcase` matches it: `_compiled(glob)(text) is not None`."""
     return re.compile(fnmatch.translate(glob)).match
 
 
 def path_matches(glob: str, relative: str) -> bool:
-    """Glob match for config patterns: `*` crosses folders; a pattern without `/` also matches the file name."""
-    if fnmatch.fnmatchcase(relative, glob) or fnmatch.fnmatchcase(relative, glob.rstrip("/") + "/*"):
-        return True
-    return "/" not in glob and fnmatch.fnmatchcase(PurePosixPath(relative).name, glob)
+    """Glob match for one config pattern, as `globs_matcher` does it."""
+    return globs_matcher((glob,))(relative)
+
+
+@functools.lru_cache(maxsize=256)
+def globs_matcher(globs: tuple[str, ...]) -> Callable[[str], bool]:
+    """Whether a relative path matches any of `globs` (config patterns: `*` crosses folders; a pattern
+    without `/` also matches the file name), the patterns compiled once for all the paths asked."""
+    if not globs:
+        return _never
+    whole = [_compiled(pattern) for glob in globs for pattern in (glob, glob.rstrip("/") + "/*")]
+    by_name = [_compiled(glob) for glob in globs if "/" not in glob]
+
+    def matches(relative: str) -> bool:
+        for match in whole:
+            if match(relative) is not None:
+                return True
+        if by_name:
+            name = _name(relative)
+            for match in by_name:
+                if match(name) is not None:
+                    return True
+        return False
+
+    return matches
+
+
+def _never(relative: str) -> bool:
+    return False
+
+
+def _name(relative: str) -> str:
+    """`PurePosixPath(relative).name`: the last part, on the string when it is a plain one."""
+    last = relative.rpartition("/")[2]
+    return last if last not in ("", ".") else PurePosixPath(relative).name
 
 
 @dataclass(frozen=True)
