@@ -87,21 +87,22 @@ def test_a_scheduler_and_workers_started_apart_give_the_same_bytes(scheduler):
     assert (dask.code, dask.stdout, dask.stderr) == (0, alone.stdout, "")
 
 
-def _preload(tmp_path, source: str) -> str:
-    return str(write(tmp_path / "preload_for_test.py", source))
+def _worker_preloading(scheduler, tmp_path, source: str, *options: str) -> str:
+    """The scheduler's address, once a worker that first runs `source` (its `--preload`) has joined it."""
+    address, worker = scheduler
+    worker(*options, "--preload", str(write(tmp_path / "preload_for_test.py", source)))
+    _wait_for_workers(address, 1)
+    return address
 
 
 def test_a_worker_running_another_qa_lint_is_refused(scheduler, tmp_path):
-    address, worker = scheduler
-    worker("--preload", _preload(tmp_path, "import qa_lint\nqa_lint.__version__ = '0.0.0-other'\n"))
-    _wait_for_workers(address, 1)
+    address = _worker_preloading(scheduler, tmp_path, "import qa_lint\nqa_lint.__version__ = '0.0.0-other'\n")
     result = check("--executor", "dask", "--scheduler", address, "--no-cache", "examples", env=QUICK)
     assert result.code == 2
     assert "runs another qa-lint than this client" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_a_worker_without_qa_lint_fails_clearly(scheduler, tmp_path):
-    address, worker = scheduler
     blocker = (
         "import sys\n"
         "class Blocker:\n"
@@ -110,18 +111,15 @@ def test_a_worker_without_qa_lint_fails_clearly(scheduler, tmp_path):
         "            raise ModuleNotFoundError(f'No module named {name!r}')\n"
         "sys.meta_path.insert(0, Blocker())\n"
     )
-    worker("--preload", _preload(tmp_path, blocker))
-    _wait_for_workers(address, 1)
+    address = _worker_preloading(scheduler, tmp_path, blocker)
     result = check("--executor", "dask", "--scheduler", address, "--no-cache", "examples", env=QUICK)
     assert result.code == 2
     assert "a Dask worker failed" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_a_worker_that_dies_fails_the_run_clearly(scheduler, tmp_path):
-    address, worker = scheduler
     dying = "import os\nimport qa_lint.run.dask_executor as e\ne.lint_batch = lambda *a: os._exit(1)\n"
-    worker("--no-nanny", "--preload", _preload(tmp_path, dying))
-    _wait_for_workers(address, 1)
+    address = _worker_preloading(scheduler, tmp_path, dying, "--no-nanny")
     started = time.monotonic()
     result = check("--executor", "dask", "--scheduler", address, "--no-cache", "examples", env=QUICK)
     assert result.code == 2 and "Traceback" not in result.stderr
